@@ -1,0 +1,78 @@
+// Command-line options of k8s-svc-lab: the cluster options every mode accepts (--nodes,
+// --service-cidr, --pod-cidr, --node-port-range, --proxy-mode, --seed), --help and --version.
+import { parseArgs } from 'node:util';
+import { resolveConfig, type ClusterConfig, type ProxyMode } from './sim/config.js';
+
+/** The usage text. */
+export const USAGE = `Usage: k8s-svc-lab [options]
+
+Boots a simulated Kubernetes v1.34 kubeadm cluster (no Docker, VM, root or network)
+and prints what it holds.
+
+Cluster options:
+  --nodes N                 number of nodes, control plane included (default 3)
+  --service-cidr CIDR       the Service ClusterIP range (default 10.96.0.0/12)
+  --pod-cidr CIDR           the pod network; each node gets a /24 of it (default 10.244.0.0/16)
+  --node-port-range A-B     the NodePort range (default 30000-32767)
+  --proxy-mode MODE         iptables, ipvs, nftables or userspace (default iptables)
+  --seed N                  seed for names, IPs and ports (default 1)
+
+Other options:
+  -h, --help                show this help
+  -v, --version             print the version
+
+Examples:
+  k8s-svc-lab --nodes 5
+  k8s-svc-lab --service-cidr 10.100.0.0/16 --pod-cidr 10.32.0.0/12
+`;
+
+/** What the command line asked for. */
+export type ParsedArgs =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string }
+  | { kind: 'boot'; config: ClusterConfig; rest: string[] };
+
+function toInt(name: string, v: string | undefined): number | string | undefined {
+  if (v === undefined) return undefined;
+  return /^-?\d+$/.test(v) ? Number(v) : `--${name} must be a whole number, not "${v}"`;
+}
+
+/** Parses argv (without node and the script) into a validated cluster configuration. */
+export function parseClusterArgs(argv: string[]): ParsedArgs {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        nodes: { type: 'string' },
+        'service-cidr': { type: 'string' },
+        'pod-cidr': { type: 'string' },
+        'node-port-range': { type: 'string' },
+        'proxy-mode': { type: 'string' },
+        seed: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    return { kind: 'error', message: (e as Error).message.replace(/\. To specify a positional.*$/s, '') };
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const nodes = toInt('nodes', values.nodes as string | undefined);
+  const seed = toInt('seed', values.seed as string | undefined);
+  for (const v of [nodes, seed]) if (typeof v === 'string') return { kind: 'error', message: v };
+  const partial: Partial<ClusterConfig> = {};
+  if (nodes !== undefined) partial.nodes = nodes as number;
+  if (seed !== undefined) partial.seed = seed as number;
+  if (values['service-cidr'] !== undefined) partial.serviceCIDR = values['service-cidr'] as string;
+  if (values['pod-cidr'] !== undefined) partial.podCIDR = values['pod-cidr'] as string;
+  if (values['node-port-range'] !== undefined) partial.nodePortRange = values['node-port-range'] as string;
+  if (values['proxy-mode'] !== undefined) partial.proxyMode = values['proxy-mode'] as ProxyMode;
+  const resolved = resolveConfig(partial);
+  if ('errors' in resolved) return { kind: 'error', message: resolved.errors.join('\nk8s-svc-lab: ') };
+  return { kind: 'boot', config: resolved.config, rest: positionals };
+}

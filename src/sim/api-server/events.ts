@@ -1,0 +1,76 @@
+// The event recorder of client-go (tools/record): controllers and the kubelet report what they did
+// as core/v1 Events. A repeat of the same event bumps count and lastTimestamp, as the recorder's
+// aggregation does; the API server keeps events for an hour (--event-ttl=1h).
+import { formatTimestamp, parseTimestamp } from '../clock.js';
+import type { SimState } from '../state.js';
+import type { KubeEvent, KubeObject } from '../types.js';
+import { listStored, removeStored, writeStored } from './store.js';
+
+/** How long the API server keeps events (kube-apiserver --event-ttl). */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+/** Who reported an event: "default-scheduler", "kubelet" (with the node), "deployment-controller", ... */
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/** Records an event about `obj`, or bumps the count of the same event already recorded. */
+export function recordEvent(
+  state: SimState,
+  obj: KubeObject,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+  source: EventSource,
+  fieldPath?: string,
+): void {
+  const ns = obj.metadata.namespace ?? 'default';
+  const involved = {
+    kind: obj.kind,
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name ?? '',
+    uid: obj.metadata.uid,
+    apiVersion: obj.apiVersion,
+    resourceVersion: obj.metadata.resourceVersion,
+    ...(fieldPath ? { fieldPath } : {}),
+  };
+  if (!involved.namespace) delete involved.namespace;
+  const now = formatTimestamp(state.now);
+  const same = listStored<KubeEvent>(state, 'events', ns).find(
+    (e) => e.involvedObject.uid === involved.uid && e.reason === reason && e.message === message && e.source.component === source.component,
+  );
+  if (same) {
+    writeStored(state, 'events', { ...same, count: same.count + 1, lastTimestamp: now });
+    return;
+  }
+  const event: KubeEvent = {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${involved.name}.${eventSuffix(state)}`, namespace: ns, creationTimestamp: now },
+    involvedObject: involved,
+    reason,
+    message,
+    type,
+    count: 1,
+    firstTimestamp: now,
+    lastTimestamp: now,
+    source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+    reportingComponent: source.component === 'kubelet' ? 'kubelet' : source.component,
+    reportingInstance: source.host ?? '',
+  };
+  writeStored(state, 'events', event);
+}
+
+/** The recorder names events `<object>.<unix nanoseconds in hex>`; the sequence keeps them unique. */
+function eventSuffix(state: SimState): string {
+  state.timerSeq += 1;
+  return (BigInt(state.now) * 1_000_000n + BigInt(state.timerSeq)).toString(16);
+}
+
+/** Deletes events older than the TTL, as etcd's lease expiry does for real events. */
+export function expireEvents(state: SimState): void {
+  for (const [key, e] of Object.entries(state.objects['events'] ?? {})) {
+    if (parseTimestamp((e as KubeEvent).lastTimestamp) + EVENT_TTL_MS < state.now) removeStored(state, 'events', key);
+  }
+}

@@ -1,0 +1,47 @@
+// LIST in the generic registry: objects of a kind, in one namespace or all, filtered by a label
+// selector and a field selector as `?labelSelector=` and `?fieldSelector=` do on a real API server.
+// A namespace that does not exist lists as empty (not an error), as on a real cluster.
+import type { SimState } from '../state.js';
+import type { KubeObject } from '../types.js';
+import { lookupKind, type Kind } from './resources.js';
+import { listStored } from './store.js';
+import { matchesLabels, parseLabelSelector } from './selectors.js';
+import { matchesFields, parseFieldSelector, supportedFieldsOf } from './fields.js';
+import { badRequestError, type ApiError } from './errors.js';
+
+/** Options of a list. */
+export interface ListOptions {
+  /** One namespace; undefined lists every namespace (`-A`). Ignored for cluster-scoped kinds. */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** The value of a field-selector field on an object, read by dotted path ("spec.nodeName"). */
+export function fieldValue(obj: KubeObject, field: string): string | undefined {
+  let cur: unknown = obj;
+  for (const part of field.split('.')) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  if (cur === undefined || cur === null) return field === 'spec.nodeName' || field === 'status.podIP' ? '' : undefined;
+  return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
+}
+
+/** Lists objects of a kind (LIST), or returns the API server's error for a bad selector. */
+export function apiList<T extends KubeObject = KubeObject>(state: SimState, kind: Kind, opts: ListOptions = {}): T[] | ApiError {
+  const info = lookupKind(kind)!;
+  const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
+  if (labels && !labels.ok) return badRequestError(labels.message);
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  if (fields && !fields.ok) return badRequestError(fields.message);
+  if (fields?.ok) {
+    const supported = supportedFieldsOf(kind);
+    const bad = fields.requirements.find((r) => !supported.includes(r.field));
+    if (bad) return badRequestError(`field label not supported: ${bad.field}`);
+  }
+  const items = listStored<T>(state, info.resource, info.namespaced ? opts.namespace : undefined);
+  return items.filter(
+    (o) => (!labels?.ok || matchesLabels(labels.selector, o.metadata.labels)) && (!fields?.ok || matchesFields(fields.requirements, (f) => fieldValue(o, f))),
+  );
+}
