@@ -98,7 +98,7 @@ export function validateConfig(c: ClusterConfig): string[] {
       );
     }
   }
-  if (pod && Number.isInteger(c.nodes)) {
+  if (pod && Number.isInteger(c.nodes) && c.nodes >= 1 && c.nodes <= MAX_NODES) {
     if (c.nodeCIDRMaskSize < pod.prefix || c.nodeCIDRMaskSize > 28) {
       errors.push(`invalid node CIDR mask size /${c.nodeCIDRMaskSize}: must be between /${pod.prefix} (the pod CIDR) and /28`);
     } else if (2 ** (c.nodeCIDRMaskSize - pod.prefix) < c.nodes) {

@@ -4,6 +4,7 @@
 import type { ClusterConfig } from './config.js';
 import type { RngState } from './rng.js';
 import type { KubeObject } from './types.js';
+import type { KubeletPod } from './node/pod-runtime.js';
 
 /** A watch event as the API server streams it to informers. */
 export interface WatchEvent {
@@ -38,6 +39,14 @@ export interface NodeIpam {
 /** Per-node kubelet facts that are not API objects: the images already pulled. */
 export interface NodeRuntime {
   images: Record<string, true>;
+  /** The kubelet's own books about the pods it runs (sandbox, containers, back-offs), by `ns/name`. */
+  pods?: Record<string, KubeletPod>;
+}
+
+/** What the endpoint controllers' TriggerTimeTracker remembers of one Service (ms; pods by name). */
+export interface ServiceTriggerTimes {
+  service: number;
+  pods: Record<string, number>;
 }
 
 /** The simulation state. */
@@ -55,4 +64,6 @@ export interface SimState {
   queues: Record<string, Record<string, true>>;
   timers: Timer[];
   timerSeq: number;
+  /** TriggerTimeTracker state of the endpoints and endpointslice controllers, by controller then `ns/name`. */
+  triggerTimes?: Record<string, Record<string, ServiceTriggerTimes>>;
 }

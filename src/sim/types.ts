@@ -258,8 +258,10 @@ export interface DaemonSet extends KubeObject {
     numberMisscheduled: number;
     numberReady: number;
     numberAvailable?: number;
+    numberUnavailable?: number;
     updatedNumberScheduled?: number;
     observedGeneration?: number;
+    collisionCount?: number;
   };
 }
 
@@ -281,7 +283,7 @@ export interface Node extends KubeObject {
 export interface Namespace extends KubeObject {
   kind: 'Namespace';
   spec?: { finalizers?: string[] };
-  status?: { phase: string };
+  status?: { phase: string; conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[] };
 }
 
 /** An address in a legacy Endpoints subset. */

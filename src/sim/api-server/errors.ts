@@ -3,7 +3,8 @@
 // here they carry exactly the text the real API server would put in them.
 
 /** A StatusReason the lab can return. */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'InternalError' | 'MethodNotAllowed';
+export type StatusReason =
+  | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'InternalError' | 'MethodNotAllowed' | 'Unknown' | 'RequestEntityTooLarge';
 
 /** One field error (field.Error): path, type and the rendered detail. */
 export interface FieldError {

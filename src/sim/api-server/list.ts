@@ -6,7 +6,7 @@ import type { KubeObject } from '../types.js';
 import { lookupKind, type Kind } from './resources.js';
 import { listStored } from './store.js';
 import { matchesLabels, parseLabelSelector } from './selectors.js';
-import { matchesFields, parseFieldSelector, supportedFieldsOf } from './fields.js';
+import { convertFieldSelector, matchesFields, parseFieldSelector } from './fields.js';
 import { badRequestError, type ApiError } from './errors.js';
 
 /** Options of a list. */
@@ -17,14 +17,17 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
-/** The value of a field-selector field on an object, read by dotted path ("spec.nodeName"). */
+/** The value of a field-selector field on an object, as the API server's field-label conversion reads it. */
 export function fieldValue(obj: KubeObject, field: string): string | undefined {
+  if (field === 'spec.hostNetwork') return String(Boolean((obj.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork));
+  if (field === 'status.podIP') return (obj.status as { podIPs?: { ip: string }[] } | undefined)?.podIPs?.[0]?.ip ?? '';
+  if (field === 'status.podIPs') return '';
   let cur: unknown = obj;
   for (const part of field.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
+    if (typeof cur !== 'object' || cur === null) return '';
     cur = (cur as Record<string, unknown>)[part];
   }
-  if (cur === undefined || cur === null) return field === 'spec.nodeName' || field === 'status.podIP' ? '' : undefined;
+  if (cur === undefined || cur === null) return '';
   return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
 }
 
@@ -33,13 +36,9 @@ export function apiList<T extends KubeObject = KubeObject>(state: SimState, kind
   const info = lookupKind(kind)!;
   const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
   if (labels && !labels.ok) return badRequestError(labels.message);
-  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  const parsed = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  const fields = parsed?.ok ? convertFieldSelector(kind, parsed.requirements) : parsed;
   if (fields && !fields.ok) return badRequestError(fields.message);
-  if (fields?.ok) {
-    const supported = supportedFieldsOf(kind);
-    const bad = fields.requirements.find((r) => !supported.includes(r.field));
-    if (bad) return badRequestError(`field label not supported: ${bad.field}`);
-  }
   const items = listStored<T>(state, info.resource, info.namespaced ? opts.namespace : undefined);
   return items.filter(
     (o) => (!labels?.ok || matchesLabels(labels.selector, o.metadata.labels)) && (!fields?.ok || matchesFields(fields.requirements, (f) => fieldValue(o, f))),

@@ -71,7 +71,7 @@ export function apiCreate<T extends KubeObject>(state: SimState, input: T, opts:
     m.namespace = m.namespace || opts.namespace || 'default';
   } else delete m.namespace;
   const strategy = strategyFor(info.kind);
-  if (!strategy.statusSubresource || info.kind === 'Pod') delete obj.status;
+  if (strategy.resetStatusOnCreate) delete obj.status;
   assignName(state, info, obj);
   if (!m.name) return invalidError(info.kind, info.group, '', [required('metadata.name', 'name or generateName is required')]);
   if (info.namespaced) {
@@ -121,7 +121,7 @@ export function apiUpdate<T extends KubeObject>(state: SimState, input: T, opts:
   }
   const strategy = strategyFor(info.kind);
   const obj = buildUpdated(structuredClone(input) as KubeObject, old, strategy.statusSubresource, opts.subresource);
-  if (opts.subresource !== 'status') strategy.defaults(obj, state);
+  if (opts.subresource !== 'status') strategy.defaults(obj, state, old);
   const txn = opts.subresource === 'status' ? undefined : strategy.allocate?.(state, obj, old);
   if (txn?.error) return txn.error;
   const causes = opts.subresource === 'status' ? [] : strategy.validateUpdate(obj, old, state);

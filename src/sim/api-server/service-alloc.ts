@@ -42,6 +42,22 @@ export function normalizeClusterIPs(svc: Service, old?: Service): void {
     delete s.clusterIPs;
   }
   carryNodePorts(svc, old);
+  dropTypeDependentFields(svc, old);
+}
+
+/** dropTypeDependentFields: fields the new type does not use are cleared when the update left them as they were. */
+function dropTypeDependentFields(svc: Service, old: Service): void {
+  const s = svc.spec;
+  const external = s.type === 'NodePort' || s.type === 'LoadBalancer' || (s.externalIPs?.length ?? 0) > 0;
+  if (!external && s.externalTrafficPolicy && s.externalTrafficPolicy === old.spec.externalTrafficPolicy) delete s.externalTrafficPolicy;
+  if (s.type !== 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== undefined && s.allocateLoadBalancerNodePorts === old.spec.allocateLoadBalancerNodePorts) {
+    delete s.allocateLoadBalancerNodePorts;
+  }
+  if (s.type === 'ExternalName' && s.internalTrafficPolicy && s.internalTrafficPolicy === old.spec.internalTrafficPolicy) delete s.internalTrafficPolicy;
+  if (s.type === 'ExternalName' && s.ipFamilyPolicy === old.spec.ipFamilyPolicy) {
+    delete s.ipFamilyPolicy;
+    if (JSON.stringify(s.ipFamilies) === JSON.stringify(old.spec.ipFamilies)) delete s.ipFamilies;
+  }
 }
 
 function carryNodePorts(svc: Service, old: Service): void {

@@ -8,8 +8,8 @@ import type { AllocTxn } from './service-alloc.js';
 
 /** What the registry needs to know about one kind. */
 export interface Strategy {
-  /** Fills in defaults (mutates the object, which the registry has already cloned). */
-  defaults(obj: KubeObject, state: SimState): void;
+  /** Fills in defaults (mutates the object, which the registry has already cloned); `old` is the stored object on update. */
+  defaults(obj: KubeObject, state: SimState, old?: KubeObject): void;
   /** Field errors of a new object, in the order the real validation reports them. */
   validate(obj: KubeObject, state: SimState): FieldError[];
   /** Field errors of an update, immutable fields included. */
@@ -20,6 +20,8 @@ export interface Strategy {
   release?(state: SimState, obj: KubeObject): void;
   /** True when status is a subresource: writes to the main resource keep the stored status. */
   statusSubresource: boolean;
+  /** True when PrepareForCreate drops a status sent with a new object (Pods, Services, workloads). */
+  resetStatusOnCreate?: boolean;
   /** True when metadata.generation counts spec changes. */
   generation: boolean;
 }
