@@ -47,20 +47,24 @@ export function renderValue(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** strconv.Quote for the printable subset the lab produces: escapes backslash, quote and control characters. */
+const GO_ESCAPES = new Map([
+  ['"', '\\"'], ['\\', '\\\\'], ['\x07', '\\a'], ['\b', '\\b'], ['\f', '\\f'], ['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t'], ['\v', '\\v'],
+]);
+
+/** Go's %q (strconv.Quote): printable characters kept, control characters escaped. */
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    const cp = ch.codePointAt(0)!;
+    const hex = cp.toString(16);
+    if (GO_ESCAPES.has(ch)) out += GO_ESCAPES.get(ch)!;
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex.padStart(2, '0')}`;
+    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${hex.padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}"`;
 }
+
 
 /** The text of one field error: `<field>: <Type>[: <value>][: <detail>]`. */
 export function fieldErrorText(e: FieldError): string {

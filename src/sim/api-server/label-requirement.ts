@@ -2,6 +2,10 @@
 // IsQualifiedName and IsValidLabelValue (pkg/util/validation/validation.go), rendered as field.Error
 // and an aggregate (pkg/util/validation/field/errors.go, pkg/util/errors/errors.go) render them.
 // Left out: the NotSupported error for an unknown operator, which the Operator type rules out.
+import { isQualifiedName, isValidLabelValue } from './validation/names.js';
+import { goQuote } from './errors.js';
+
+export { isQualifiedName, isValidLabelValue, goQuote };
 
 /** A selection.Operator, spelled as apimachinery spells it. */
 export type Operator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt';
@@ -11,70 +15,6 @@ export interface Requirement {
   key: string;
   operator: Operator;
   values: string[];
-}
-
-const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const LABEL_VALUE_FMT = `(${QUALIFIED_NAME_FMT})?`;
-const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
-const DNS1123_SUBDOMAIN_MSG =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-
-const QUALIFIED_NAME_RE = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
-const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
-const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
-
-/** validation.RegexError, including its doubled space before each " or ". */
-function regexError(msg: string, fmt: string, examples: string[]): string {
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
-}
-
-/** Go's len(): lengths in validation are UTF-8 bytes. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 253) errs.push('must be no more than 253 characters');
-  if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, ['example.com']));
-  return errs;
-}
-
-/** validation.IsQualifiedName: a label key, `[prefix/]name`; the reasons it is not one. */
-export function isQualifiedName(value: string): string[] {
-  const parts = value.split('/');
-  if (parts.length > 2) {
-    const shape = regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, ['MyName', 'my.name', '123-abc']);
-    return [`a qualified name ${shape} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
-  }
-  const errs: string[] = [];
-  const name = parts[parts.length - 1]!;
-  if (parts.length === 2) {
-    const prefix = parts[0]!;
-    if (prefix === '') errs.push('prefix part must be non-empty');
-    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
-  }
-  if (name === '') errs.push('name part must be non-empty');
-  else if (utf8Length(name) > 63) errs.push('name part must be no more than 63 characters');
-  if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, ['MyName', 'my.name', '123-abc'])}`);
-  return errs;
-}
-
-/** validation.IsValidLabelValue: the reasons a string is not a label value. */
-export function isValidLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (utf8Length(value) > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, ['MyValue', 'my_value', '12345']));
-  return errs;
 }
 
 /** The field.Invalid error for a bad label key at `path`, or undefined when the key is valid. */
@@ -126,24 +66,6 @@ function invalid(path: string, renderedValue: string, detail: string): string {
 function aggregate(errs: string[]): string {
   const unique = [...new Set(errs)];
   return unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`;
-}
-
-const GO_ESCAPES = new Map([
-  ['"', '\\"'], ['\\', '\\\\'], ['\x07', '\\a'], ['\b', '\\b'], ['\f', '\\f'], ['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t'], ['\v', '\\v'],
-]);
-
-/** Go's %q (strconv.Quote): printable characters kept, control characters escaped. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const hex = cp.toString(16);
-    if (GO_ESCAPES.has(ch)) out += GO_ESCAPES.get(ch)!;
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex.padStart(2, '0')}`;
-    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${hex.padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /** json.Marshal of a []string as field.Error shows a bad value; an empty list is the nil slice, `null`. */

@@ -32,7 +32,8 @@ export interface KubeletContainer {
 export type KubeletStep =
   | { kind: 'sandbox' }
   | { kind: 'pull'; container: number }
-  | { kind: 'pulled'; container: number; pullMs: number; totalMs: number }
+  | { kind: 'pulled'; container: number; image: string; pullMs: number; totalMs: number }
+  | { kind: 'restart'; container: number }
   | { kind: 'start'; container: number }
   | { kind: 'exit'; container: number }
   | { kind: 'backoff'; container: number }
