@@ -113,6 +113,7 @@ export interface PodSpec {
 /** A pod condition. */
 export interface PodCondition {
   type: string;
+  observedGeneration?: number;
   status: string;
   lastProbeTime?: string | null;
   lastTransitionTime?: string;
@@ -138,10 +139,13 @@ export interface ContainerStatus {
   restartCount: number;
   state: ContainerState;
   lastState: ContainerState;
+  resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string }[];
 }
 
 /** A pod status. */
 export interface PodStatus {
+  observedGeneration?: number;
   phase?: string;
   conditions?: PodCondition[];
   hostIP?: string;

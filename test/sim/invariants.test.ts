@@ -113,6 +113,9 @@ function brokenEndpoints(state: SimState, pods: Pod[]): string[] {
       out.push(`slice ${slice.metadata.name} outlives its service`);
       continue;
     }
+    // The real EndpointSlice controller stops syncing a Service once it is ExternalName
+    // (kubernetes/kubernetes#105986) and leaves its old slices as they were; kube-proxy ignores them.
+    if (svc.spec.type === 'ExternalName') continue;
     for (const ep of slice.endpoints ?? []) {
       if (!ep.conditions.ready || !ep.targetRef) continue;
       const pod = byName.get(`${ep.targetRef.namespace}/${ep.targetRef.name}`);

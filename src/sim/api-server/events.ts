@@ -4,7 +4,7 @@
 import { formatTimestamp, parseTimestamp } from '../clock.js';
 import type { SimState } from '../state.js';
 import type { KubeEvent, KubeObject } from '../types.js';
-import { listStored, removeStored, writeStored } from './store.js';
+import { removeStored, writeStored } from './store.js';
 
 /** How long the API server keeps events (kube-apiserver --event-ttl). */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -37,9 +37,10 @@ export function recordEvent(
   };
   if (!involved.namespace) delete involved.namespace;
   const now = formatTimestamp(state.now);
-  const same = listStored<KubeEvent>(state, 'events', ns).find(
-    (e) => e.involvedObject.uid === involved.uid && e.reason === reason && e.message === message && e.source.component === source.component,
-  );
+  const dedupe = `${ns}\u0000${involved.uid}\u0000${reason}\u0000${source.component}\u0000${message}`;
+  const index = eventIndex(state);
+  const sameKey = index.get(dedupe);
+  const same = sameKey === undefined ? undefined : (state.objects['events']?.[sameKey] as KubeEvent | undefined);
   if (same) {
     writeStored(state, 'events', { ...same, count: same.count + 1, lastTimestamp: now });
     return;
@@ -60,6 +61,29 @@ export function recordEvent(
     reportingInstance: source.host ?? '',
   };
   writeStored(state, 'events', event);
+  index.set(dedupe, `${ns}/${event.metadata.name}`);
+}
+
+/**
+ * The recorder's correlation cache (client-go tools/record EventCorrelator): which stored event an
+ * identical report aggregates into. Kept beside the state, keyed by the events bucket, and rebuilt
+ * from the stored events when the state is new to it (a cloned or restored state).
+ */
+const correlation = new WeakMap<object, Map<string, string>>();
+
+function eventIndex(state: SimState): Map<string, string> {
+  const bucket = (state.objects['events'] ??= {});
+  let index = correlation.get(bucket);
+  if (!index) {
+    index = new Map();
+    for (const [key, obj] of Object.entries(bucket)) {
+      const e = obj as KubeEvent;
+      const ns = e.metadata.namespace ?? 'default';
+      index.set(`${ns}\u0000${e.involvedObject.uid}\u0000${e.reason}\u0000${e.source.component}\u0000${e.message}`, key);
+    }
+    correlation.set(bucket, index);
+  }
+  return index;
 }
 
 /** The recorder names events `<object>.<unix nanoseconds in hex>`; the sequence keeps them unique. */

@@ -6,7 +6,7 @@ import { randString, randUuid } from '../rng.js';
 import type { SimState } from '../state.js';
 import type { KubeObject } from '../types.js';
 import { lookupKind, apiVersionOf, type Kind, type ResourceInfo } from './resources.js';
-import { getStored, objectKey, writeStored } from './store.js';
+import { cloneObject, getStored, objectKey, writeStored } from './store.js';
 import { strategyFor } from './strategies.js';
 import { deepEqual } from './patch.js';
 import {
@@ -60,7 +60,7 @@ function assignName(state: SimState, info: ResourceInfo, obj: KubeObject): void 
 export function apiCreate<T extends KubeObject>(state: SimState, input: T, opts: WriteOptions = {}): ApiResult<T> {
   const info = resourceForObject(input);
   if ('reason' in info) return info;
-  const obj = structuredClone(input) as KubeObject;
+  const obj = cloneObject(input) as KubeObject;
   obj.metadata = { ...(obj.metadata ?? {}) };
   const m = obj.metadata;
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'generation'] as const) delete m[k];
@@ -120,7 +120,7 @@ export function apiUpdate<T extends KubeObject>(state: SimState, input: T, opts:
     return conflictError(info.resource, info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
   }
   const strategy = strategyFor(info.kind);
-  const obj = buildUpdated(structuredClone(input) as KubeObject, old, strategy.statusSubresource, opts.subresource);
+  const obj = buildUpdated(cloneObject(input) as KubeObject, old, strategy.statusSubresource, opts.subresource);
   if (opts.subresource !== 'status') strategy.defaults(obj, state, old);
   const txn = opts.subresource === 'status' ? undefined : strategy.allocate?.(state, obj, old);
   if (txn?.error) return txn.error;

@@ -3,6 +3,7 @@
 // for every write. Validation and defaulting live above, in registry.ts.
 import type { SimState } from '../state.js';
 import type { KubeObject } from '../types.js';
+import { indexedKeys, keysSelectingAny, keysWithLabels, reindex, type IndexName } from './indexer.js';
 
 /** The store key of an object: `ns/name` for namespaced objects, `name` otherwise. */
 export function objectKey(namespace: string | undefined, name: string): string {
@@ -111,6 +112,7 @@ export function writeStored(state: SimState, resource: string, obj: KubeObject):
   const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } };
   b[key] = stored;
   if (!old) indexAdd(b, key);
+  reindex(b, key, old, stored);
   state.pending.push({ type: old ? 'MODIFIED' : 'ADDED', resource, key, object: stored, oldObject: old });
   return stored;
 }
@@ -122,7 +124,35 @@ export function removeStored(state: SimState, resource: string, key: string): Ku
   if (!old) return undefined;
   delete b[key];
   indexRemove(b, key);
+  reindex(b, key, old, undefined);
   state.resourceVersion += 1;
   state.pending.push({ type: 'DELETED', resource, key, object: old });
   return old;
+}
+
+/** Objects filed under `value` in a secondary index ("owner": controller uid, "node": spec.nodeName), in key order. */
+export function listByIndex<T extends KubeObject = KubeObject>(state: SimState, resource: string, index: IndexName, value: string): T[] {
+  const b = state.objects[resource];
+  return indexedKeys(b, index, value).map((k) => b![k] as T);
+}
+
+/** Objects of one namespace carrying every label in `selector` (equality AND), in key order; none for an empty selector. */
+export function listByLabels<T extends KubeObject = KubeObject>(state: SimState, resource: string, namespace: string, selector: Record<string, string>): T[] {
+  const b = state.objects[resource];
+  return keysWithLabels(b, namespace, selector).map((k) => b![k] as T);
+}
+
+/** A deep copy of a plain JSON-like value (objects, arrays, primitives): what the API server decodes from a request. */
+export function cloneObject<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => cloneObject(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = cloneObject((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+/** Services of a namespace whose selector shares at least one label with `labels` (candidates to select a pod), in key order. */
+export function listSelectingAny<T extends KubeObject = KubeObject>(state: SimState, resource: string, namespace: string, labels: Record<string, string>): T[] {
+  const b = state.objects[resource];
+  return keysSelectingAny(b, namespace, labels).map((k) => b![k] as T);
 }

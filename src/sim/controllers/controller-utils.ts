@@ -3,12 +3,12 @@
 // ControllerRefManager's claim (adopt matching orphans, release owned objects that stopped matching).
 // Left out: expectations (our informer is never stale) and slow-start batching (creations never fail at random).
 import type { SimState } from '../state.js';
-import type { KubeObject, ObjectMeta, OwnerReference, Pod, PodTemplateSpec } from '../types.js';
+import type { KubeObject, LabelSelector, ObjectMeta, OwnerReference, Pod, PodTemplateSpec } from '../types.js';
 import { apiCreate, apiUpdate } from '../api-server/registry.js';
 import { apiDelete } from '../api-server/delete.js';
 import { isApiError, type ApiError } from '../api-server/errors.js';
 import { recordEvent } from '../api-server/events.js';
-import { getStored, keyOf } from '../api-server/store.js';
+import { getStored, keyOf, listByIndex, listByLabels, listStored } from '../api-server/store.js';
 import { addAfter } from './controller.js';
 import { canonicalJson } from './pod-template-hash.js';
 import { controllerRefOf, newControllerRef } from './pod-util.js';
@@ -104,4 +104,23 @@ export function sameData(a: unknown, b: unknown): boolean {
 /** The stored version of an object after writes made during this reconcile (the object itself when it is gone). */
 export function fresh<T extends KubeObject>(state: SimState, resource: string, obj: T): T {
   return getStored<T>(state, resource, keyOf(obj)) ?? obj;
+}
+
+/**
+ * The pods a workload controller must look at: those its selector's matchLabels select, plus those
+ * controlled by `ownerUids` (which may have stopped matching). Found through the store's indexes;
+ * a selector with only matchExpressions falls back to the whole namespace. In key order.
+ */
+export function candidatePods(state: SimState, namespace: string, selector: LabelSelector, ownerUids: string[]): Pod[] {
+  return candidateObjects<Pod>(state, 'pods', namespace, selector, ownerUids);
+}
+
+/** candidatePods for any resource (a Deployment's ReplicaSets, too). */
+export function candidateObjects<T extends KubeObject>(state: SimState, resource: string, namespace: string, selector: LabelSelector, ownerUids: string[]): T[] {
+  const matchLabels = selector.matchLabels ?? {};
+  if (Object.keys(matchLabels).length === 0) return listStored<T>(state, resource, namespace);
+  const byKey = new Map<string, T>();
+  for (const o of listByLabels<T>(state, resource, namespace, matchLabels)) byKey.set(keyOf(o), o);
+  for (const uid of ownerUids) for (const o of listByIndex<T>(state, resource, 'owner', uid)) byKey.set(keyOf(o), o);
+  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
 }

@@ -8,7 +8,7 @@ import { apiUpdate } from '../api-server/registry.js';
 import { getStored, listStored } from '../api-server/store.js';
 import { labelSelectorMatches } from '../api-server/selectors.js';
 import type { Controller } from './controller.js';
-import { claimObjects, requeueAt, sameData } from './controller-utils.js';
+import { candidatePods, claimObjects, requeueAt, sameData } from './controller-utils.js';
 import { controllerRefOf, isPodAvailable, isPodReady, podAvailableAt } from './pod-util.js';
 import { targetNodeName } from './node-affinity.js';
 import { daemonSetHash } from './daemonset-util.js';
@@ -60,7 +60,7 @@ function syncDaemonSet(state: SimState, key: string): void {
   if (!ds) return;
   const nodes = listStored<Node>(state, 'nodes');
   const hash = daemonSetHash(ds);
-  const claim = (): Pod[] => claimObjects(state, ds, listStored<Pod>(state, 'pods', ds.metadata.namespace), (p) => labelSelectorMatches(ds.spec.selector, p.metadata.labels));
+  const claim = (): Pod[] => claimObjects(state, ds, candidatePods(state, ds.metadata.namespace ?? 'default', ds.spec.selector, [ds.metadata.uid!]), (p) => labelSelectorMatches(ds.spec.selector, p.metadata.labels));
   if (!ds.metadata.deletionTimestamp) {
     const changed = manage(state, ds, nodes, groupByNode(claim(), targetNodeName), hash);
     if (!changed && (ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {

@@ -8,9 +8,9 @@ import type { Deployment, LabelSelector, ReplicaSet } from '../types.js';
 import { apiCreate, apiUpdate } from '../api-server/registry.js';
 import { isApiError } from '../api-server/errors.js';
 import { recordEvent } from '../api-server/events.js';
-import { getStored, listStored } from '../api-server/store.js';
+import { getStored } from '../api-server/store.js';
 import { labelSelectorMatches } from '../api-server/selectors.js';
-import { claimObjects, fresh, isNamespaceTerminating } from './controller-utils.js';
+import { claimObjects, fresh, isNamespaceTerminating, candidateObjects } from './controller-utils.js';
 import { POD_TEMPLATE_HASH_LABEL, computeHash } from './pod-template-hash.js';
 import { isControlledBy, newControllerRef } from './pod-util.js';
 import {
@@ -27,7 +27,7 @@ export interface ReplicaSetsOf {
 
 /** getReplicaSetsForDeployment: the ReplicaSets the Deployment controls, adopting orphans its selector picks. */
 export function replicaSetsForDeployment(state: SimState, d: Deployment): ReplicaSet[] {
-  const all = listStored<ReplicaSet>(state, 'replicasets', d.metadata.namespace);
+  const all = candidateObjects<ReplicaSet>(state, 'replicasets', d.metadata.namespace ?? 'default', d.spec.selector, [d.metadata.uid!]);
   return claimObjects(state, d, all, (rs) => labelSelectorMatches(d.spec.selector, rs.metadata.labels));
 }
 

@@ -4,7 +4,7 @@
 // whose memory lives in state.triggerTimes. Left out: IPv6 and dual-stack address families.
 import type { SimState, WatchEvent } from '../state.js';
 import type { Pod, Service, ServicePort } from '../types.js';
-import { getStored, listStored } from '../api-server/store.js';
+import { getStored, listByLabels, listSelectingAny } from '../api-server/store.js';
 import { serviceSelectorMatches } from '../api-server/selectors.js';
 import { isPodTerminal, podCondition, timeOf } from './pod-util.js';
 
@@ -18,7 +18,7 @@ export function hasManagedEndpoints(svc: Service): boolean {
 
 /** The pods of the Service's namespace its selector picks (every key/value present), in name order. */
 export function selectedPods(state: SimState, svc: Service): Pod[] {
-  return listStored<Pod>(state, 'pods', svc.metadata.namespace).filter((p) => serviceSelectorMatches(svc.spec.selector, p.metadata.labels));
+  return listByLabels<Pod>(state, 'pods', svc.metadata.namespace ?? 'default', svc.spec.selector ?? {}).filter((p) => serviceSelectorMatches(svc.spec.selector, p.metadata.labels));
 }
 
 /** ShouldPodBeInEndpoints: not finished, has an IP, and not terminating unless terminating pods are wanted. */
@@ -98,7 +98,11 @@ export function servicesForPodEvent(state: SimState, ev: WatchEvent): string[] {
   const pods = [ev.object, ev.oldObject].filter((p): p is Pod => p !== undefined);
   const ns = pods[0]?.metadata.namespace;
   const keys: string[] = [];
-  for (const svc of listStored<Service>(state, 'services', ns)) {
+  const candidates = new Map<string, Service>();
+  for (const p of pods) {
+    for (const svc of listSelectingAny<Service>(state, 'services', ns ?? '', p.metadata.labels ?? {})) candidates.set(svc.metadata.name!, svc);
+  }
+  for (const svc of [...candidates.keys()].sort().map((n) => candidates.get(n)!)) {
     if (pods.some((p) => serviceSelectorMatches(svc.spec.selector, p.metadata.labels))) keys.push(`${ns}/${svc.metadata.name}`);
   }
   return keys;

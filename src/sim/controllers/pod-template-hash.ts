@@ -39,8 +39,17 @@ export function safeEncodeString(s: string): string {
 }
 
 /** The hash of a pod template (and a collision count, when the Deployment has one), as ReplicaSet names and labels carry it. */
+/** Stored templates are never changed in place, so the JSON bytes of one are computed once. */
+const templateBytes = new WeakMap<object, Uint8Array>();
+
+function bytesOf(template: PodTemplateSpec): Uint8Array {
+  let bytes = templateBytes.get(template);
+  if (!bytes) templateBytes.set(template, (bytes = new TextEncoder().encode(canonicalJson(template))));
+  return bytes;
+}
+
 export function computeHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let h = fnv1a32(new TextEncoder().encode(canonicalJson(template)));
+  let h = fnv1a32(bytesOf(template));
   if (collisionCount !== undefined) {
     const c = collisionCount >>> 0;
     h = fnv1a32(new Uint8Array([c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff, (c >>> 24) & 0xff]), h);

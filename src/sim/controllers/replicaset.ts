@@ -5,10 +5,10 @@
 import type { SimState, WatchEvent } from '../state.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import { apiUpdate } from '../api-server/registry.js';
-import { getStored, listStored } from '../api-server/store.js';
+import { getStored, listByIndex, listStored } from '../api-server/store.js';
 import { labelSelectorMatches, matchesLabels, selectorFromSet } from '../api-server/selectors.js';
 import type { Controller } from './controller.js';
-import { claimObjects, createControlledPod, deleteControlledPod, podFromTemplate, requeueAt, sameData } from './controller-utils.js';
+import { candidatePods, claimObjects, createControlledPod, deleteControlledPod, podFromTemplate, requeueAt, sameData } from './controller-utils.js';
 import { podsToDelete } from './active-pods.js';
 import { controllerRefOf, isPodActive, isPodAvailable, isPodReady, podAvailableAt } from './pod-util.js';
 
@@ -74,7 +74,9 @@ function calculateStatus(rs: ReplicaSet, active: Pod[], now: number): NonNullabl
 function syncReplicaSet(state: SimState, key: string): void {
   const rs = getStored<ReplicaSet>(state, 'replicasets', key);
   if (!rs) return;
-  const allPods = listStored<Pod>(state, 'pods', rs.metadata.namespace);
+  const owner = controllerRefOf(rs)?.uid;
+  const siblings = owner ? listByIndex<ReplicaSet>(state, 'replicasets', 'owner', owner).map((r) => r.metadata.uid!) : [];
+  const allPods = candidatePods(state, rs.metadata.namespace ?? 'default', rs.spec.selector, [rs.metadata.uid!, ...siblings]);
   const selects = (p: Pod): boolean => labelSelectorMatches(rs.spec.selector, p.metadata.labels);
   const active = claimObjects(state, rs, allPods.filter(isPodActive), selects);
   if (!rs.metadata.deletionTimestamp) manageReplicas(state, rs, active, allPods);

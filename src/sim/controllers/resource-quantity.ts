@@ -35,6 +35,16 @@ function containerRequests(c: Container): Resources {
 
 /** computePodResourceRequest: the sum over containers, raised to the largest init container. */
 export function podRequests(pod: Pod): Resources {
+  const spec = pod.spec;
+  let cached = requestsCache.get(spec);
+  if (!cached) requestsCache.set(spec, (cached = computePodRequests(pod)));
+  return { ...cached };
+}
+
+/** Stored objects are never changed in place, so a pod spec's requests can be computed once. */
+const requestsCache = new WeakMap<object, Resources>();
+
+function computePodRequests(pod: Pod): Resources {
   const total = { milliCPU: 0, memory: 0 };
   for (const c of pod.spec.containers ?? []) {
     const r = containerRequests(c);

@@ -9,7 +9,7 @@ import type { Node, Pod, PodCondition } from '../types.js';
 import { apiUpdate } from '../api-server/registry.js';
 import { isApiError } from '../api-server/errors.js';
 import { recordEvent } from '../api-server/events.js';
-import { getStored, keyOf, listStored } from '../api-server/store.js';
+import { getStored, keyOf, listByIndex, listStored } from '../api-server/store.js';
 import type { Controller } from './controller.js';
 import { requeueAt, sameData } from './controller-utils.js';
 import { controllerRefOf, isPodTerminal, podCondition } from './pod-util.js';
@@ -115,7 +115,7 @@ function scheduleOne(state: SimState, key: string): void {
   }
   const nodes = listStored<Node>(state, 'nodes');
   if (nodes.length === 0) return failScheduling(state, pod, 'no nodes available to schedule pods');
-  const infos = nodeInfos(nodes, listStored<Pod>(state, 'pods'));
+  const infos = nodeInfos(nodes, nodes.flatMap((n) => listByIndex<Pod>(state, 'pods', 'node', n.metadata.name!)));
   const diagnosis = findNodesThatFit(pod, infos);
   if (diagnosis.feasible.length === 0) return failScheduling(state, pod, unschedulableMessage(pod, infos, diagnosis));
   bind(state, pod, selectHost(state, pod, diagnosis.feasible));

@@ -30,6 +30,8 @@ export const BACKOFF_MAX_MS = 300_000;
 export const MIN_GRACE_MS = 2000;
 /** Creating the sandbox (pause container + CNI ADD), and creating+starting a container. */
 export const SANDBOX_MS: [number, number] = [600, 1400];
+/** One CNI ADD under host-local's lock (sandboxes on a node get their addresses one after another). */
+export const CNI_ADD_MS = 100;
 export const CREATE_START_MS: [number, number] = [80, 400];
 /** A pull of an image the node already has (policy Always): only the manifest is fetched. */
 export const CACHED_PULL_MS: [number, number] = [300, 900];

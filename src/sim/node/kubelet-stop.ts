@@ -14,13 +14,28 @@ import {
 /** The annotation the kubelet puts on mirror pods (the static pod's config hash). */
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
+/** The grace period the kubelet gives the containers: the deletion's, at least minimumGracePeriodInSeconds. */
+function graceMsOf(pod: Pod): number {
+  const seconds = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  return Math.max(seconds * 1000, MIN_GRACE_MS);
+}
+
+/** A second delete with a shorter grace period: containers not stopped by the new deadline are killed then. */
+export function shortenGrace(ctx: SyncContext, pod: Pod): void {
+  const { state, rec } = ctx;
+  const deadline = state.now + graceMsOf(pod);
+  if (rec.killDeadline === undefined || deadline >= rec.killDeadline) return;
+  rec.killDeadline = deadline;
+  rec.steps = rec.steps.map((s) => (s.step.kind === 'stopped' && s.at > deadline ? { at: deadline, step: { ...s.step, exitCode: 137 } } : s));
+}
+
 /** Starts the graceful termination of a pod whose deletionTimestamp is set. */
 export function beginTermination(ctx: SyncContext, pod: Pod): void {
   const { state, rec } = ctx;
   rec.terminating = true;
   rec.steps = [];
-  const graceSeconds = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-  const graceMs = Math.max(graceSeconds * 1000, MIN_GRACE_MS);
+  const graceMs = graceMsOf(pod);
+  rec.killDeadline = state.now + graceMs;
   let running = 0;
   pod.spec.containers.forEach((c, i) => {
     const run = rec.containers[i]?.current;

@@ -8,10 +8,10 @@ import type { SimState, WatchEvent } from '../state.js';
 import type { Pod } from '../types.js';
 import { getStored } from '../api-server/store.js';
 import { dropKubeletPod, findKubeletPod, planStep, putKubeletPod, type KubeletPod, type KubeletStep } from './pod-runtime.js';
-import { SANDBOX_MS, draw, releaseSandbox, writePodStatus, type SyncContext } from './kubelet-context.js';
+import { CNI_ADD_MS, SANDBOX_MS, draw, releaseSandbox, writePodStatus, type SyncContext } from './kubelet-context.js';
 import { createSandbox, ensureImage, imagePulled, startContainer } from './kubelet-start.js';
 import { containerExited, enterBackoff, probeContainer, restartContainer } from './kubelet-run.js';
-import { MIRROR_ANNOTATION, beginTermination, containerStopped, recreateMirrorPod, removePod } from './kubelet-stop.js';
+import { MIRROR_ANNOTATION, beginTermination, containerStopped, recreateMirrorPod, removePod, shortenGrace } from './kubelet-stop.js';
 
 /** The queue (and timer) name of the kubelets. */
 export const KUBELET_QUEUE = 'kubelet';
@@ -31,9 +31,18 @@ function admit(state: SimState, pod: Pod, node: string, key: string): KubeletPod
     containers: pod.spec.containers.map((c) => ({ name: c.name, restartCount: 0, ready: false })),
     steps: [],
   };
-  planStep(rec, state.now + draw(state, SANDBOX_MS), { kind: 'sandbox' });
+  planStep(rec, sandboxSlot(state, node, state.now + draw(state, SANDBOX_MS)), { kind: 'sandbox' });
   putKubeletPod(state, node, key, rec);
   return rec;
+}
+
+/** CNI ADDs on a node hold host-local's lock one at a time: a sandbox is ready after those planned before it. */
+function sandboxSlot(state: SimState, node: string, earliest: number): number {
+  let slot = earliest;
+  for (const other of Object.values(state.runtime[node]?.pods ?? {})) {
+    for (const s of other.steps) if (s.step.kind === 'sandbox') slot = Math.max(slot, s.at + CNI_ADD_MS);
+  }
+  return slot;
 }
 
 /** The pod is gone from the API (force-deleted, or its namespace emptied): kill the sandbox and forget it. */
@@ -93,6 +102,7 @@ function syncPod(state: SimState, key: string): void {
   const ctx: SyncContext = { state, key, node, rec };
   if (pod.metadata.deletionTimestamp && pod.metadata.annotations?.[MIRROR_ANNOTATION]) recreateMirrorPod(ctx, pod);
   else if (pod.metadata.deletionTimestamp && !rec.terminating) beginTermination(ctx, pod);
+  else if (pod.metadata.deletionTimestamp) shortenGrace(ctx, pod);
   while (rec.steps.length > 0 && rec.steps[0]!.at <= state.now) {
     if (!performStep(ctx, rec.steps.shift()!.step)) return;
   }

@@ -51,6 +51,8 @@ export interface KubeletPod {
   ip?: string;
   sandboxReady: boolean;
   terminating: boolean;
+  /** While terminating: when the last container is killed (SIGKILL) at the latest. */
+  killDeadline?: number;
   /** Set once the pod has finished (phase Succeeded or Failed). */
   terminalPhase?: 'Succeeded' | 'Failed';
   containers: KubeletContainer[];

@@ -1,7 +1,7 @@
 // The pod status the kubelet reports (pkg/kubelet/kubelet_pods.go generateAPIPodStatus and getPhase,
 // pkg/kubelet/status/generate.go for the conditions, the status manager for lastTransitionTime).
 // It is a pure function of the pod, the kubelet's record and the clock.
-// Left out: init containers, readiness gates, resize status, volumeMounts/user/resources in container statuses.
+// Left out: init containers, readiness gates, resize status, `user` (containerd 1.7 does not report it).
 import { formatTimestamp } from '../clock.js';
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../types.js';
 import type { ContainerRun, KubeletContainer, KubeletPod } from './pod-runtime.js';
@@ -16,6 +16,20 @@ function terminatedOf(run: ContainerRun): NonNullable<ContainerState['terminated
     containerID: `containerd://${run.id}`, exitCode: run.exitCode ?? 0, reason: run.reason,
     startedAt: formatTimestamp(run.startedAt), finishedAt: formatTimestamp(run.finishedAt ?? run.startedAt),
   };
+}
+
+/** The mounts as the kubelet reports them (RecursiveReadOnlyMounts, on since v1.31): read-only ones say Disabled. */
+function statusVolumeMounts(spec: Container): ContainerStatus['volumeMounts'] {
+  const mounts = spec.volumeMounts ?? [];
+  if (mounts.length === 0) return undefined;
+  return mounts.map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+}
+
+/** The resources of a running container (InPlacePodVerticalScaling, beta since v1.33): requests default to limits. */
+function statusResources(spec: Container): NonNullable<ContainerStatus['resources']> {
+  const r = (spec.resources ?? {}) as { limits?: Record<string, string>; requests?: Record<string, string> };
+  const requests = { ...(r.limits ?? {}), ...(r.requests ?? {}) };
+  return { ...(r.limits && Object.keys(r.limits).length ? { limits: { ...r.limits } } : {}), ...(Object.keys(requests).length ? { requests } : {}) };
 }
 
 /** One entry of status.containerStatuses. */
@@ -39,6 +53,8 @@ export function containerStatus(spec: Container, kc: KubeletContainer): Containe
     imageID: kc.imageID ?? '',
     ...(run ? { containerID: `containerd://${run.id}` } : {}),
     started: running,
+    ...(running ? { resources: statusResources(spec) } : {}),
+    ...(statusVolumeMounts(spec) ? { volumeMounts: statusVolumeMounts(spec) } : {}),
   };
 }
 
@@ -66,9 +82,12 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[]): string {
 }
 
 /** Keeps lastTransitionTime when a condition's status did not change (the status manager's rule). */
-function withTransition(c: Omit<PodCondition, 'lastTransitionTime'>, old: PodCondition | undefined, now: number): PodCondition {
+function withTransition(c: Omit<PodCondition, 'lastTransitionTime'>, old: PodCondition | undefined, now: number, generation: number | undefined): PodCondition {
   const since = old && old.status === c.status && old.lastTransitionTime ? old.lastTransitionTime : formatTimestamp(now);
-  return { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: since, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) };
+  return {
+    type: c.type, ...(generation !== undefined ? { observedGeneration: generation } : {}), status: c.status, lastProbeTime: null, lastTransitionTime: since,
+    ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}),
+  };
 }
 
 /** The five kubelet-owned conditions (generate.go), after any condition someone else set. */
@@ -89,14 +108,17 @@ function podConditions(pod: Pod, rec: KubeletPod, statuses: ContainerStatus[], p
   ];
   const old = pod.status?.conditions ?? [];
   const others = old.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
-  return [...others, ...fresh.map((c) => withTransition(c, old.find((o) => o.type === c.type), now))];
+  const generation = pod.metadata.generation;
+  return [...others, ...fresh.map((c) => withTransition(c, old.find((o) => o.type === c.type), now, generation))];
 }
 
 /** The whole status the kubelet would report for the pod now. */
 export function buildPodStatus(pod: Pod, rec: KubeletPod, hostIP: string, now: number): PodStatus {
   const containerStatuses = pod.spec.containers.map((c, i) => containerStatus(c, rec.containers[i] ?? { name: c.name, restartCount: 0, ready: false }));
   const phase = rec.terminalPhase ?? podPhase(pod, containerStatuses);
+  // PodObservedGenerationTracking (beta, on in v1.34): the generation the kubelet saw.
   return {
+    ...(pod.metadata.generation !== undefined ? { observedGeneration: pod.metadata.generation } : {}),
     phase,
     conditions: podConditions(pod, rec, containerStatuses, phase, now),
     hostIP,

@@ -41,7 +41,7 @@ function sleepMs(arg: string | undefined): number | 'forever' | undefined {
 function scriptExit(script: string): ProcessPlan['exit'] {
   if (/while\s+(true|:)|sleep\s+infinity|tail\s+-f/.test(script)) return RUNS_ON;
   let total = 0;
-  for (const m of script.matchAll(/sleep\s+(\S+)/g)) {
+  for (const m of script.matchAll(/sleep\s+([^\s;&|]+)/g)) {
     const ms = sleepMs(m[1]);
     if (ms === 'forever') return RUNS_ON;
     total += ms ?? 0;
@@ -51,7 +51,9 @@ function scriptExit(script: string): ProcessPlan['exit'] {
 }
 
 /** What a generic program does: `sleep`, a shell, a one-shot tool, or (unknownRuns) something that keeps running. */
-function genericExit(argv: string[], unknownRuns: boolean): ProcessPlan['exit'] {
+function genericExit(full: string[], unknownRuns: boolean): ProcessPlan['exit'] {
+  // A docker-entrypoint.sh / entrypoint.sh only execs its arguments.
+  const argv = /entrypoint\.sh$/.test(basename(full[0])) ? full.slice(1) : full;
   const prog = basename(argv[0]);
   if (argv.length === 0) return unknownRuns ? RUNS_ON : { afterMs: 0, exitCode: 0 };
   if (SHELLS.has(prog)) {
@@ -110,7 +112,7 @@ export function answerFor(container: Container, req: AppRequest): AppAnswer {
   const plan = planProcess(container);
   if (!plan.ports.some((p) => p.port === req.port && p.protocol === req.protocol)) return { kind: 'refused' };
   const env = Object.fromEntries((container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
-  return plan.app ? plan.app.answer({ ...req, argv: plan.argv, env: { ...env, ...req.env } }) : { kind: 'open' };
+  return plan.app ? plan.app.answer({ ...req, image: container.image ?? req.image, argv: plan.argv, env: { ...env, ...req.env } }) : { kind: 'open' };
 }
 
 /** FNV-1a of a string: a stable number for images the catalogue does not know. */
