@@ -26,6 +26,9 @@ export function recordEvent(
   fieldPath?: string,
 ): void {
   const ns = obj.metadata.namespace ?? 'default';
+  // The API server refuses new content in a terminating namespace, events included: they are dropped.
+  const nsObj = state.objects['namespaces']?.[ns];
+  if ((nsObj?.status as { phase?: string } | undefined)?.phase === 'Terminating') return;
   const involved = {
     kind: obj.kind,
     namespace: obj.metadata.namespace,

@@ -43,11 +43,11 @@ function typed<T extends KubeObject>(s: {
 }
 
 /** Kinds validated only for their metadata (Endpoints, EndpointSlices and Events are written by the lab itself). */
-const metaOnly = (namespaced: boolean): Strategy => typed<KubeObject>({
+const metaOnly = (namespaced: boolean, generation = false): Strategy => typed<KubeObject>({
   validate: (o) => validateObjectMeta(o.metadata, namespaced, nameIsDNSSubdomain),
   validateUpdate: (o, old) => validateObjectMetaUpdate(o.metadata, old.metadata),
   statusSubresource: false,
-  generation: false,
+  generation,
 });
 
 const serviceStrategy: Strategy = {
@@ -91,7 +91,7 @@ const STRATEGIES: Record<Kind, Strategy> = {
   }),
   Service: serviceStrategy,
   Endpoints: metaOnly(true),
-  EndpointSlice: metaOnly(true),
+  EndpointSlice: metaOnly(true, true),
   Event: metaOnly(true),
   ConfigMap: typed<ConfigMap>({ validate: validateConfigMap, validateUpdate: validateConfigMapUpdate, statusSubresource: false, generation: false }),
   Deployment: typed<Deployment>({ defaults: defaultDeployment, validate: validateDeployment, validateUpdate: validateDeploymentUpdate, statusSubresource: true, resetStatusOnCreate: true, generation: true }),

@@ -22,15 +22,19 @@ export interface NodeInfo {
   node: Node;
   pods: Pod[];
   requested: Resources;
+  /** Pods on the node per controlling owner uid (for spreading). */
+  owners: Map<string, number>;
 }
 
 /** Builds the NodeInfo of every node from the pods bound to it (finished pods hold nothing). */
 export function nodeInfos(nodes: Node[], pods: Pod[]): NodeInfo[] {
-  const byNode = new Map<string, NodeInfo>(nodes.map((n) => [n.metadata.name ?? '', { node: n, pods: [], requested: { milliCPU: 0, memory: 0 } }]));
+  const byNode = new Map<string, NodeInfo>(nodes.map((n) => [n.metadata.name ?? '', { node: n, pods: [], requested: { milliCPU: 0, memory: 0 }, owners: new Map() }]));
   for (const p of pods) {
     const info = p.spec.nodeName ? byNode.get(p.spec.nodeName) : undefined;
     if (!info || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
     info.pods.push(p);
+    const owner = p.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+    if (owner) info.owners.set(owner, (info.owners.get(owner) ?? 0) + 1);
     const r = podRequests(p);
     info.requested.milliCPU += r.milliCPU;
     info.requested.memory += r.memory;

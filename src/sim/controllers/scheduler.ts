@@ -9,12 +9,13 @@ import type { Node, Pod, PodCondition } from '../types.js';
 import { apiUpdate } from '../api-server/registry.js';
 import { isApiError } from '../api-server/errors.js';
 import { recordEvent } from '../api-server/events.js';
-import { getStored, keyOf, listByIndex, listStored } from '../api-server/store.js';
+import { getStored, keyOf, listStored } from '../api-server/store.js';
 import type { Controller } from './controller.js';
 import { requeueAt, sameData } from './controller-utils.js';
 import { controllerRefOf, isPodTerminal, podCondition } from './pod-util.js';
 import { tolerationsTolerate } from './taints.js';
-import { nodeInfos, type NodeInfo } from './scheduler-plugins.js';
+import type { NodeInfo } from './scheduler-plugins.js';
+import { cachedNodeInfos, invalidateNode } from './scheduler-cache.js';
 import { findNodesThatFit, unschedulableMessage } from './scheduler-fit-error.js';
 
 const QUEUE = 'scheduler';
@@ -49,6 +50,8 @@ function keysForEvent(state: SimState, ev: WatchEvent): string[] {
   if (ev.resource !== 'pods') return [];
   const pod = ev.object as Pod;
   const old = ev.oldObject as Pod | undefined;
+  invalidateNode(state, pod.spec.nodeName);
+  invalidateNode(state, old?.spec.nodeName);
   if (ev.type === 'DELETED' || (old && !isPodTerminal(old) && isPodTerminal(pod))) return pod.spec.nodeName ? unschedulablePods(state, true) : [];
   if (!needsScheduling(pod)) return [];
   const changed = !old || !sameData([old.spec, old.metadata.labels], [pod.spec, pod.metadata.labels]);
@@ -82,6 +85,7 @@ function failScheduling(state: SimState, pod: Pod, message: string): void {
 function bind(state: SimState, pod: Pod, nodeName: string): void {
   const bound = apiUpdate(state, { ...pod, spec: { ...pod.spec, nodeName } });
   if (isApiError(bound)) return;
+  invalidateNode(state, nodeName);
   const scheduled = setPodScheduled(state, bound, 'True');
   const msg = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`;
   recordEvent(state, scheduled, 'Normal', 'Scheduled', msg, { component: COMPONENT });
@@ -90,7 +94,7 @@ function bind(state: SimState, pod: Pod, nodeName: string): void {
 /** A node's score as a tuple, lower is better: pods of the same owner (spreading), untolerated PreferNoSchedule taints, pods. */
 function scoreOf(pod: Pod, info: NodeInfo): number[] {
   const owner = controllerRefOf(pod)?.uid;
-  const sameOwner = owner ? info.pods.filter((p) => controllerRefOf(p)?.uid === owner).length : 0;
+  const sameOwner = owner ? (info.owners.get(owner) ?? 0) : 0;
   const soft = (info.node.spec.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerate(pod.spec.tolerations, t)).length;
   return [sameOwner, soft, info.pods.length];
 }
@@ -115,7 +119,7 @@ function scheduleOne(state: SimState, key: string): void {
   }
   const nodes = listStored<Node>(state, 'nodes');
   if (nodes.length === 0) return failScheduling(state, pod, 'no nodes available to schedule pods');
-  const infos = nodeInfos(nodes, nodes.flatMap((n) => listByIndex<Pod>(state, 'pods', 'node', n.metadata.name!)));
+  const infos = cachedNodeInfos(state);
   const diagnosis = findNodesThatFit(pod, infos);
   if (diagnosis.feasible.length === 0) return failScheduling(state, pod, unschedulableMessage(pod, infos, diagnosis));
   bind(state, pod, selectHost(state, pod, diagnosis.feasible));
