@@ -1,0 +1,74 @@
+// kubectl's root command (kubectl pkg/cmd/cmd.go): finds the verb, answers --help, parses flags
+// with pflag's messages, works out the namespace, and runs the verb against the simulation.
+import type { CommandContext, CommandSpec } from '../types.js';
+import { parseFlags, str, type FlagSpec } from './flags.js';
+import type { KubectlVerb } from './verb.js';
+import { READ_VERBS } from './verbs-read.js';
+import { WRITE_VERBS } from './verbs-write.js';
+import { kubectlHelp, verbHelp } from './help.js';
+
+/** Every kubectl verb the lab knows. */
+export function kubectlVerbs(): KubectlVerb[] {
+  return [...READ_VERBS, ...WRITE_VERBS];
+}
+
+/** Finds a verb (or subcommand) by name or alias. */
+export function findVerb(verbs: KubectlVerb[], name: string): KubectlVerb | undefined {
+  return verbs.find((v) => v.name === name || v.aliases?.includes(name));
+}
+
+const HELP_FLAG: FlagSpec = { long: 'help', short: 'h', type: 'bool', help: 'help for this command' };
+
+/** Runs `kubectl <args>` (args without the word kubectl). */
+export function runKubectl(ctx: CommandContext): number {
+  const verbs = kubectlVerbs();
+  const first = ctx.args.find((a) => !a.startsWith('-'));
+  if (first === undefined) {
+    if (ctx.args.length === 0 || ctx.args.some((a) => a === '-h' || a === '--help')) {
+      ctx.stdout(kubectlHelp(verbs));
+      return 0;
+    }
+  }
+  const at = first === undefined ? -1 : ctx.args.indexOf(first);
+  const top = first === undefined ? undefined : findVerb(verbs, first);
+  if (!top) {
+    ctx.stderr(`error: unknown command "${first ?? ctx.args[0]}" for "kubectl"\n`);
+    return 1;
+  }
+  let verb: KubectlVerb = top;
+  let rest = [...ctx.args.slice(0, at), ...ctx.args.slice(at + 1)];
+  let path = verb.name;
+  for (;;) {
+    const subs: KubectlVerb[] = verb.subcommands ?? [];
+    const sub = rest.find((a) => !a.startsWith('-'));
+    const found = sub === undefined ? undefined : findVerb(subs, sub);
+    if (!found || sub === undefined) break;
+    const i = rest.indexOf(sub);
+    rest = [...rest.slice(0, i), ...rest.slice(i + 1)];
+    verb = found;
+    path = `${path} ${found.name}`;
+  }
+  const parsed = parseFlags(rest, [...verb.flags, HELP_FLAG]);
+  if (!parsed.ok) {
+    ctx.stderr(`error: ${parsed.error}\nSee 'kubectl ${path} --help' for usage.\n`);
+    return 1;
+  }
+  if (parsed.flags.values['help'] === true) {
+    ctx.stdout(verbHelp(verb, path));
+    return 0;
+  }
+  const explicitNs = parsed.flags.set.has('namespace');
+  const namespace = explicitNs ? str(parsed.flags, 'namespace') : (ctx.shell.vars['__KUBE_NAMESPACE'] ?? 'default');
+  return verb.run({ ...ctx, verb: path, flags: parsed.flags, namespace, namespaceExplicit: explicitNs });
+}
+
+/** The kubectl entry of the command table. */
+export const KUBECTL_COMMAND: CommandSpec = {
+  name: 'kubectl',
+  aliases: ['k'],
+  usage: 'kubectl [command] [TYPE] [NAME] [flags]',
+  summary: 'control the simulated Kubernetes cluster',
+  where: 'node',
+  group: 'kubernetes',
+  run: runKubectl,
+};

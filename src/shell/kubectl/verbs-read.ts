@@ -1,0 +1,5 @@
+// Placeholder until the verbs land.
+import type { KubectlVerb } from './verb.js';
+
+/** kubectl verbs of this group. */
+export const READ_VERBS: KubectlVerb[] = [];
