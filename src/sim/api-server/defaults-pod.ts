@@ -32,7 +32,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   // v1 conversion: serviceAccountName falls back to the deprecated serviceAccount, which then mirrors it.
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
   if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
-  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) defaultContainer(c);
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) defaultContainer(c);
   for (const v of spec.volumes ?? []) defaultVolume(v);
 }
 
@@ -41,7 +41,7 @@ export function defaultPod(pod: Pod): void {
   const spec = pod.spec;
   defaultPodSpec(spec);
   spec.enableServiceLinks ??= true;
-  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
     const res = c.resources as { limits?: Record<string, unknown>; requests?: Record<string, unknown> } | undefined;
     if (res?.limits) res.requests = { ...res.limits, ...(res.requests ?? {}) };
     if (spec.hostNetwork) for (const p of c.ports ?? []) p.hostPort ||= p.containerPort;
@@ -103,7 +103,7 @@ function admitServiceAccount(spec: PodSpec, volumeName: string): void {
   spec.serviceAccountName ||= 'default';
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
-  const containers = [...(spec.initContainers ?? []), ...spec.containers];
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   const needing = containers.filter((c) => !(c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH));
   if (needing.length === 0) return;
   spec.volumes = [...(spec.volumes ?? []), serviceAccountTokenVolume(volumeName)];

@@ -9,8 +9,9 @@ import { lookupKind, apiVersionOf, type Kind, type ResourceInfo } from './resour
 import { cloneObject, getStored, objectKey, writeStored } from './store.js';
 import { strategyFor } from './strategies.js';
 import { deepEqual } from './patch.js';
+import { decodeObject } from './decode.js';
 import {
-  alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, notFoundError, required, type ApiError,
+  alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, isApiError, notFoundError, required, type ApiError,
 } from './errors.js';
 
 /** The result of an API call: the object, or an API error. */
@@ -26,6 +27,7 @@ export interface WriteOptions {
 
 /** Finds the served resource of an object's kind and apiVersion. */
 export function resourceForObject(obj: KubeObject): ResourceInfo | ApiError {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return badRequestError('the request body is not a JSON object');
   const info = lookupKind(obj.kind);
   if (!info || apiVersionOf(info) !== obj.apiVersion) {
     return badRequestError(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
@@ -60,8 +62,8 @@ function assignName(state: SimState, info: ResourceInfo, obj: KubeObject): void 
 export function apiCreate<T extends KubeObject>(state: SimState, input: T, opts: WriteOptions = {}): ApiResult<T> {
   const info = resourceForObject(input);
   if ('reason' in info) return info;
-  const obj = cloneObject(input) as KubeObject;
-  obj.metadata = { ...(obj.metadata ?? {}) };
+  const obj = decodeObject(info, input);
+  if (isApiError(obj)) return obj;
   const m = obj.metadata;
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'generation'] as const) delete m[k];
   if (info.namespaced) {
@@ -111,16 +113,18 @@ export interface UpdateOptions extends WriteOptions {
 export function apiUpdate<T extends KubeObject>(state: SimState, input: T, opts: UpdateOptions = {}): ApiResult<T> {
   const info = resourceForObject(input);
   if ('reason' in info) return info;
-  const ns = info.namespaced ? input.metadata?.namespace || opts.namespace || 'default' : undefined;
-  const name = input.metadata?.name ?? '';
+  const decoded = opts.subresource === 'status' ? (cloneObject(input) as KubeObject) : decodeObject(info, input);
+  if (isApiError(decoded)) return decoded;
+  const ns = info.namespaced ? decoded.metadata?.namespace || opts.namespace || 'default' : undefined;
+  const name = decoded.metadata?.name ?? '';
   const old = getStored(state, info.resource, objectKey(ns, name));
   if (!old) return notFoundError(info.resource, info.group, name);
-  const rv = input.metadata?.resourceVersion;
+  const rv = decoded.metadata?.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) {
     return conflictError(info.resource, info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
   }
   const strategy = strategyFor(info.kind);
-  const obj = buildUpdated(cloneObject(input) as KubeObject, old, strategy.statusSubresource, opts.subresource);
+  const obj = buildUpdated(decoded, old, strategy.statusSubresource, opts.subresource);
   if (opts.subresource !== 'status') strategy.defaults(obj, state, old);
   const txn = opts.subresource === 'status' ? undefined : strategy.allocate?.(state, obj, old);
   if (txn?.error) return txn.error;
