@@ -66,6 +66,12 @@ export interface CommandContext {
   stderr(text: string, tone?: Tone): void;
   /** Runs another command line in the same shell (for `watch`, `$(...)` helpers); returns its status and stdout. */
   runNested(line: string): { status: number; stdout: string };
+  /** Asks the shell to clear the screen or end the session (set by the shell; absent in bare test contexts). */
+  signal?(what: 'clear' | 'exit'): void;
+  /** True when stdout is the terminal pane rather than a pipe or file (`ls` lays out columns then). */
+  isatty?: boolean;
+  /** Takes the next line of standard input (with its newline), shared across a loop's commands, as `read` needs; undefined at end of input. */
+  readLine?(): string | undefined;
 }
 
 /** A command of the one command table: from it derive parsing, help, completion and lesson restrictions. */

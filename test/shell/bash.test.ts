@@ -1,0 +1,80 @@
+// The lab's bash: quoting, expansion, pipelines, lists, redirections and here-documents, with
+// the exact texts bash 5.2 prints (checked against GNU bash 5.2.15).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCase, type Case } from './bash-helpers.js';
+
+const CASES: Case[] = [
+  { name: 'single quotes keep everything', line: "echo 'a  $HOME \\n'", out: 'a  $HOME \\n' },
+  { name: 'double quotes expand', line: 'echo "home: $HOME"', out: 'home: /root' },
+  { name: 'backslash escapes', line: 'echo a\\ b \\$HOME "\\$x \\"q\\""', out: 'a b $HOME $x "q"' },
+  { name: 'unquoted expansion is split', setup: ['X="a   b"'], line: 'echo $X; echo "$X"', out: 'a b\na   b' },
+  { name: 'braces and defaults', setup: ['N=web'], line: 'echo ${N}-1 ${MISSING:-dflt} ${#N}', out: 'web-1 dflt 3' },
+  { name: '$? after failure', line: 'false; echo $?; true; echo $?', out: '1\n0' },
+  { name: 'command substitution nests', line: 'echo $(echo a $(echo b))', out: 'a b' },
+  { name: 'backticks', line: 'echo `echo hi`', out: 'hi' },
+  { name: 'substitution strips trailing newlines', line: 'X=$(printf "a\\n\\n"); echo "[$X]"', out: '[a]' },
+  { name: 'prefix assignment is temporary', line: 'FOO=1 printenv FOO; echo "[$FOO]"', out: '1\n[]' },
+  { name: 'bare assignment persists', line: 'FOO=bar; echo $FOO', out: 'bar' },
+  { name: 'tilde', line: 'echo ~ ~/x', out: '/root /root/x' },
+  { name: 'pipeline', line: 'printf "b\\na\\n" | sort | head -1', out: 'a' },
+  { name: '&& and ||', line: 'false && echo no || echo yes; true || echo no && echo yes2', out: 'yes\nyes2' },
+  { name: 'newlines separate commands', line: 'echo a\necho b', out: 'a\nb' },
+  { name: 'comments', line: 'echo a # not this\n# whole line', out: 'a' },
+  { name: 'continuation', line: 'echo a \\\n  b', out: 'a b' },
+  { name: '! negates', line: '! false; echo $?', out: '0' },
+  { name: 'pipeline status is the last stage', line: 'false | true; echo $?', out: '0' },
+  { name: 'heredoc expands', line: 'cat <<EOF\nhome $HOME\nEOF', out: 'home /root' },
+  { name: 'quoted heredoc does not', line: "cat <<'EOF'\nhome $HOME\nEOF", out: 'home $HOME' },
+  { name: '<<- strips tabs', line: 'cat <<-EOF\n\tindented\n\tEOF', out: 'indented' },
+  { name: 'heredoc into a pipe', line: 'cat <<EOF | grep b\na\nb\nEOF\necho after', out: 'b\nafter' },
+  { name: 'here-string', line: 'grep -c a <<< "a b"', out: '1' },
+  { name: 'heredoc at EOF warns', line: 'cat <<EOF\nx', out: 'x', err: "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')" },
+  { name: '> and >>', line: 'echo a > f; echo b >> f; cat f', out: 'a\nb' },
+  { name: '> truncates', line: 'echo a > f; echo b > f; cat f', out: 'b' },
+  { name: '2> file', line: 'cat nope 2> e; cat e', out: 'cat: nope: No such file or directory' },
+  { name: '2>&1 into a pipe', line: 'cat nope 2>&1 | tr a-z A-Z', out: 'CAT: NOPE: NO SUCH FILE OR DIRECTORY' },
+  { name: '>f 2>&1 sends both', line: 'cat nope > f 2>&1; cat f', out: 'cat: nope: No such file or directory' },
+  { name: '2>/dev/null', line: 'cat nope 2>/dev/null; echo $?', out: '1' },
+  { name: '< file', setup: ['echo hi > f'], line: 'cat < f', out: 'hi' },
+  { name: '< missing file', line: 'cat < nope; echo $?', out: '1', err: 'bash: nope: No such file or directory' },
+  { name: '> into a missing dir', line: 'echo a > no/f', err: 'bash: no/f: No such file or directory', status: 1 },
+  { name: 'ambiguous redirect', setup: ['X="a b"'], line: 'echo hi > $X', err: 'bash: $X: ambiguous redirect', status: 1 },
+  { name: 'glob', setup: ['touch a.yaml b.yaml c.txt'], line: 'echo *.yaml; echo "*.yaml"; echo *.none', out: 'a.yaml b.yaml\n*.yaml\n*.none' },
+  { name: 'command not found', line: 'foo', err: 'bash: foo: command not found', status: 127 },
+  { name: 'path not found', line: './run.sh', err: 'bash: ./run.sh: No such file or directory', status: 127 },
+  { name: 'syntax error near |', line: '| foo', err: "bash: syntax error near unexpected token `|'", status: 2 },
+  { name: 'syntax error near newline', line: 'echo >', err: "bash: syntax error near unexpected token `newline'", status: 2 },
+  { name: 'syntax error near ;;', line: 'echo a;;', err: "bash: syntax error near unexpected token `;;'", status: 2 },
+  { name: 'unterminated quote in a script', line: "echo 'x", err: "bash: unexpected EOF while looking for matching `''", status: 2 },
+  { name: 'unterminated double quote', line: 'echo "x', err: 'bash: unexpected EOF while looking for matching `"\'', status: 2 },
+  { name: 'unterminated $(', line: 'echo $(', err: "bash: unexpected EOF while looking for matching `)'", status: 2 },
+  { name: 'pipe into nothing', line: 'echo a |', err: 'bash: syntax error: unexpected end of file', status: 2 },
+  { name: 'exit in a pod-less lab', line: 'exit 3', status: 3 },
+  { name: 'for loop', line: 'for i in 1 2 3; do echo "n=$i"; done', out: 'n=1\nn=2\nn=3' },
+  { name: 'for over a substitution', line: 'for i in $(seq 1 2); do echo req $i; done | sort -r', out: 'req 2\nreq 1' },
+  { name: 'for across lines', line: 'for p in a b\ndo\n  echo $p\ndone', out: 'a\nb' },
+  { name: 'while with arithmetic', line: 'i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done', out: '0\n1\n2' },
+  { name: 'until', line: 'i=0; until [ $i -ge 2 ]; do i=$((i+1)); done; echo $i', out: '2' },
+  { name: 'if elif else', line: 'if false; then echo a; elif [ -d /tmp ]; then echo b; else echo c; fi', out: 'b' },
+  { name: 'if with redirect', line: 'if true; then echo in; fi > f; cat f', out: 'in' },
+  { name: 'endless loop is stopped', line: 'while true; do true; done', err: 'k8s-svc-lab: loop stopped after 1000 iterations' },
+  { name: 'stray done', line: 'done', err: "bash: syntax error near unexpected token `done'", status: 2 },
+  { name: 'empty then', line: 'if true; then fi', err: "bash: syntax error near unexpected token `fi'", status: 2 },
+  { name: 'for without do', line: 'for i in a b; echo; done', err: "bash: syntax error near unexpected token `echo'", status: 2 },
+  { name: 'bad for variable', line: 'for i-x in a; do echo; done', err: "bash: `i-x': not a valid identifier", status: 2 },
+  { name: 'arithmetic', setup: ['i=4'], line: 'echo $((1+2*3)) $(( (1+2)*3 )) $((10/3)) $((7%3)) $((2**10)) $((i*2)) $(($i+1))', out: '7 9 3 1 1024 8 5' },
+  { name: 'while read loop', line: 'printf "x y\\nz w\\n" | while read a b; do echo "[$a|$b]"; done', out: '[x|y]\n[z|w]' },
+  { name: 'read from a here-string', line: 'read x y <<< "hi there you"; echo "$y"', out: 'there you' },
+  { name: 'read at end of input', line: 'read x < /dev/null; echo $?', out: '1' },
+  { name: 'cat drains a loop\'s input', line: 'printf "p1\\np2\\n" | while read p; do echo got $p; cat; done', out: 'got p1\np2' },
+  { name: 'pipeline stages are subshells', line: 'echo a b | read x y; cd /tmp | true; echo "[$x]"; pwd', out: '[]\n/root' },
+  { name: 'division by zero', line: 'echo $((1/0)); echo $?', out: '1', err: 'bash: 1/0: division by 0' },
+];
+
+for (const c of CASES) {
+  test(`bash: ${c.name}`, () => {
+    const { got, want } = runCase(c);
+    assert.deepEqual(got, want);
+  });
+}
