@@ -7,6 +7,7 @@ import { currentHost, type OutLine, type ShellHost, type ShellState } from './ty
 import { parse } from './bash/parser.js';
 import { newExec, runList } from './bash/exec.js';
 import { getCwd } from './fs.js';
+/** Splits a script into its top-level commands for `k8s-svc-lab run --echo` (see bash/split.ts). */
 export { splitScript } from './bash/split.js';
 
 /** What running a line produced: output lines, the status, and what the UI should do next. */

@@ -69,7 +69,12 @@ const CASES: Case[] = [
   { name: 'read at end of input', line: 'read x < /dev/null; echo $?', out: '1' },
   { name: 'cat drains a loop\'s input', line: 'printf "p1\\np2\\n" | while read p; do echo got $p; cat; done', out: 'got p1\np2' },
   { name: 'pipeline stages are subshells', line: 'echo a b | read x y; cd /tmp | true; echo "[$x]"; pwd', out: '[]\n/root' },
-  { name: 'division by zero', line: 'echo $((1/0)); echo $?', out: '1', err: 'bash: 1/0: division by 0' },
+  { name: 'ANSI-C quoting', line: "echo $'a\\tb' \"$'x'\"", out: "a\tb $'x'" },
+  { name: 'append assignment', line: 'x=a; x+=b; echo $x', out: 'ab' },
+  { name: 'group command', line: 'printf "42\\n" | { read n; echo "n=$n"; }', out: 'n=42' },
+  { name: 'colon builtin', line: 'if true; then :; fi; echo $?', out: '0' },
+  { name: 'division by zero', line: 'echo $((1/0)); echo $?', out: '1', err: 'bash: 1/0: division by 0 (error token is "0")' },
+  { name: 'arithmetic syntax error', line: 'echo $((1 +  ))', err: 'bash: 1 +  : syntax error: operand expected (error token is "+  ")', status: 1 },
 ];
 
 for (const c of CASES) {

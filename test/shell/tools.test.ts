@@ -65,6 +65,8 @@ const CASES: Case[] = [
   { name: 'help COMMAND', line: 'help cd', out: 'cd: cd [DIR]\n    change the working directory (~ by default, - for the previous one)' },
   { name: 'help kubectl', line: 'help kubectl | head -1', out: 'kubectl: kubectl [command] [TYPE] [NAME] [flags]' },
   { name: 'help unknown', line: 'help nope', err: "bash: help: no help topics match `nope'.  Try `help help' or `man -k nope' or `info nope'.", status: 1 },
+  { name: 'which', line: 'which kubectl grep cd; echo $?', out: '/usr/bin/kubectl\n/usr/bin/grep\n1' },
+  { name: 'type', line: 'type cd grep nope', out: 'cd is a shell builtin\ngrep is /usr/bin/grep', err: 'bash: type: nope: not found', status: 1 },
   { name: 'help lists groups', line: 'help | grep -c ":$"', out: '4' },
 ];
 

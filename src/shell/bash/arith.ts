@@ -24,14 +24,25 @@ function apply(op: string, a: number, b: number): number {
   }
 }
 
-interface A { toks: string[]; i: number; lookup: (name: string) => string | undefined; depth: number }
+interface A { toks: string[]; at: number[]; src: string; i: number; lookup: (name: string) => string | undefined; depth: number }
+
+/** bash's "(error token is ...)" suffix: the expression text from token `i` on. */
+function token(a: A, i: number): string {
+  return ` (error token is "${a.src.slice(a.at[Math.max(0, Math.min(i, a.at.length - 1))] ?? 0)}")`;
+}
 
 function level(a: A, n: number): number {
   if (n === LEVELS.length) return power(a);
   let v = level(a, n + 1);
   while (LEVELS[n]!.includes(a.toks[a.i] ?? '')) {
     const op = a.toks[a.i++]!;
-    v = apply(op, v, level(a, n + 1));
+    const rhs = a.i;
+    try {
+      v = apply(op, v, level(a, n + 1));
+    } catch (e) {
+      const msg = (e as Error).message;
+      throw msg === 'division by 0' ? new Error(msg + token(a, rhs)) : e;
+    }
   }
   return v;
 }
@@ -45,7 +56,7 @@ function power(a: A): number {
 
 function unary(a: A): number {
   const t = a.toks[a.i++];
-  if (t === undefined) throw new Error('syntax error: operand expected');
+  if (t === undefined) throw new Error('syntax error: operand expected' + token(a, a.i - 2));
   if (t === '-') return -unary(a);
   if (t === '+') return unary(a);
   if (t === '!') return Number(unary(a) === 0);
@@ -56,7 +67,7 @@ function unary(a: A): number {
   }
   if (/^\d+$/.test(t)) return Number(t);
   if (/^[A-Za-z_]\w*$/.test(t)) return variable(a, t);
-  throw new Error(`syntax error: operand expected (error token is "${t}")`);
+  throw new Error('syntax error: operand expected' + token(a, a.i - 1));
 }
 
 function variable(a: A, name: string): number {
@@ -69,10 +80,10 @@ function variable(a: A, name: string): number {
 
 /** Evaluates an arithmetic expression (already parameter-expanded); throws Error with bash's reason. */
 export function evalArith(src: string, lookup: (name: string) => string | undefined, depth = 0): number {
-  const toks = src.match(/\d+|[A-Za-z_]\w*|\*\*|&&|\|\||[<>=!]=|[-+*/%()<>!]|\S/g) ?? [];
-  if (toks.length === 0) return 0;
-  const a: A = { toks, i: 0, lookup, depth };
+  const found = [...src.matchAll(/\d+|[A-Za-z_]\w*|\*\*|&&|\|\||[<>=!]=|[-+*/%()<>!]|\S/g)];
+  if (found.length === 0) return 0;
+  const a: A = { toks: found.map((m) => m[0]), at: found.map((m) => m.index), src, i: 0, lookup, depth };
   const v = level(a, 0);
-  if (a.i < toks.length) throw new Error(`syntax error in expression (error token is "${toks.slice(a.i).join(' ')}")`);
+  if (a.i < a.toks.length) throw new Error('syntax error in expression' + token(a, a.i));
   return v;
 }

@@ -8,17 +8,18 @@ import { isOp, parseAndOr, parseRedir, peek, REDIR_OPS, unexpected, SyntaxError_
 export type Compound =
   | { k: 'for'; name: string; items: Word[] | undefined; body: AndOr[]; redirs: Redir[] }
   | { k: 'while'; until: boolean; cond: AndOr[]; body: AndOr[]; redirs: Redir[] }
-  | { k: 'if'; branches: { cond: AndOr[]; body: AndOr[] }[]; otherwise: AndOr[] | undefined; redirs: Redir[] };
+  | { k: 'if'; branches: { cond: AndOr[]; body: AndOr[] }[]; otherwise: AndOr[] | undefined; redirs: Redir[] }
+  | { k: 'group'; body: AndOr[]; redirs: Redir[] };
 
 /** The reserved words that open a compound command. */
-export const COMPOUND_WORDS = ['for', 'while', 'until', 'if'];
+export const COMPOUND_WORDS = ['for', 'while', 'until', 'if', '{'];
 
 /** Parses a compound command starting at its reserved word. */
 export function parseCompound(p: P): Compound {
   const t = peek(p)!;
   p.i++;
   const raw = t.t === 'word' ? t.word.raw : '';
-  const cmd = raw === 'for' ? parseFor(p) : raw === 'if' ? parseIf(p) : parseWhile(p, raw === 'until');
+  const cmd = raw === 'for' ? parseFor(p) : raw === 'if' ? parseIf(p) : raw === '{' ? parseGroup(p) : parseWhile(p, raw === 'until');
   for (let r = peek(p); r?.t === 'op' && REDIR_OPS.has(r.op); r = peek(p)) {
     p.i++;
     cmd.redirs.push(parseRedir(p, r));
@@ -93,4 +94,10 @@ function parseIf(p: P): Compound {
     expectWord(p, 'fi');
     return { k: 'if', branches, otherwise, redirs: [] };
   }
+}
+
+function parseGroup(p: P): Compound {
+  const body = parseList(p, ['}']);
+  expectWord(p, '}');
+  return { k: 'group', body, redirs: [] };
 }

@@ -55,12 +55,18 @@ function runPipeline(ex: Exec, p: Pipeline, fds: Fds): number {
     // Each stage of a real pipeline is a subshell: its variables and cwd do not outlive it.
     const saved = p.cmds.length > 1 ? { vars: { ...shell.vars }, exported: { ...shell.exported }, cwd: { ...shell.cwd } } : undefined;
     status = runStage(ex, cmd, { stdin, out, err: fds.err, input: i === 0 ? fds.input : undefined });
-    if (saved) Object.assign(shell, saved);
+    if (saved) restoreSubshell(shell, saved);
     if (!last) stdin = (out as BufferSink).text;
   });
   if (p.negate) status = status === 0 ? 1 : 0;
   ex.lab.shell.lastStatus = status;
   return status;
+}
+
+/** Undoes a pipeline stage's shell changes, keeping the lab's own `__` state (kubeconfig stand-ins live in files in reality). */
+function restoreSubshell(shell: ShellState, saved: Pick<ShellState, 'vars' | 'exported' | 'cwd'>): void {
+  for (const [k, v] of Object.entries(shell.vars)) if (k.startsWith('__')) saved.vars[k] = v;
+  Object.assign(shell, saved);
 }
 
 function runStage(ex: Exec, cmd: Command, fds: Fds): number {
@@ -74,7 +80,7 @@ function runSimple(ex: Exec, cmd: SimpleCommand, fds: Fds): number {
   const redir = applyRedirs(ex, xp, cmd.redirs, fds);
   if (!redir.ok) return 1;
   const { shell } = ex.lab;
-  const values = cmd.assigns.map((a) => [a.name, expandOne(xp, a.value)] as const);
+  const values = cmd.assigns.map((a) => [a.name, (a.append ? shell.vars[a.name] ?? '' : '') + expandOne(xp, a.value)] as const);
   if (argv.length === 0) {
     for (const [k, v] of values) shell.vars[k] = v;
     commitFiles(ex, redir.files);

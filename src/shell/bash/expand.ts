@@ -43,7 +43,7 @@ function arithValue(ex: Expander, src: string): string {
   try {
     return String(evalArith(expanded, (n) => ex.lookup(n)));
   } catch (e) {
-    ex.fail(`${expanded.trim()}: ${(e as Error).message}`);
+    ex.fail(`${expanded}: ${(e as Error).message}`);
     return '';
   }
 }

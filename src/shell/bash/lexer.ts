@@ -22,6 +22,8 @@ export type LexResult =
 const OPS = ['<<<', '<<-', '&>>', '&&', '||', ';;', '>>', '>&', '>|', '<<', '<&', '<>', '&>', '|', '&', ';', '<', '>', '(', ')', '\n'];
 const META = ' \t\n|&;<>()';
 const OP_START = '|&;<>()\n';
+/** A run of characters with no special meaning inside a word, taken in one step for long input. */
+const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 
 interface Lexer { s: string; i: number; line: number; tokens: Token[]; pending: HereDoc[]; warnings: string[]; open: boolean }
 type Step = { ok: true } | { ok: false; error: string; incomplete?: 'quote' | 'heredoc' | 'continuation' };
@@ -107,6 +109,9 @@ function lexWord(lx: Lexer): Step {
     lx.i++;
   }
   while (lx.i < s.length && !META.includes(s[lx.i]!)) {
+    PLAIN_RUN.lastIndex = lx.i;
+    const run = PLAIN_RUN.exec(s);
+    if (run) { lit += run[0]; lx.i += run[0].length; continue; }
     const c = s[lx.i]!;
     if (c === '\\') {
       const n = s[lx.i + 1];

@@ -39,6 +39,9 @@ export function runCompound(ex: Exec, cmd: Compound, inherited: Fds): number {
       status = body ? runList(ex, body, fds) : 0;
       break;
     }
+    case 'group':
+      status = runList(ex, cmd.body, fds);
+      break;
     default: { const never: never = cmd; return never; }
   }
   commitFiles(ex, redir.files);

@@ -9,8 +9,8 @@ export type Redir =
   | { op: '>' | '>>' | '<' | '>&' | '&>' | '&>>' | '<<<'; fd: number; target: Word }
   | { op: '<<'; fd: number; here: HereDoc };
 
-/** An assignment word `NAME=value`. */
-export interface Assign { name: string; value: Word }
+/** An assignment word `NAME=value` (or `NAME+=value`, appending). */
+export interface Assign { name: string; value: Word; append: boolean }
 
 /** A simple command: assignments, words and redirections, in the order typed. */
 export interface SimpleCommand { k: 'simple'; assigns: Assign[]; words: Word[]; redirs: Redir[]; line: number }
@@ -106,7 +106,7 @@ function parsePipeline(p: P): Pipeline {
   return { cmds, negate };
 }
 
-const CLOSERS = ['do', 'done', 'then', 'fi', 'else', 'elif'];
+const CLOSERS = ['do', 'done', 'then', 'fi', 'else', 'elif', '}'];
 
 function parseCommand(p: P): Command {
   const t = peek(p);
@@ -126,8 +126,8 @@ function parseSimple(p: P): SimpleCommand {
       continue;
     }
     p.i++;
-    const m = cmd.words.length === 0 ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.word.raw) : null;
-    if (m && cmd.words.length === 0) cmd.assigns.push({ name: m[1]!, value: dropPrefix(t.word, m[0].length) });
+    const m = cmd.words.length === 0 ? /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(t.word.raw) : null;
+    if (m) cmd.assigns.push({ name: m[1]!, value: dropPrefix(t.word, m[0].length), append: m[2] === '+' });
     else cmd.words.push(t.word);
   }
   if (!cmd.assigns.length && !cmd.words.length && !cmd.redirs.length) throw unexpected(peek(p));

@@ -63,6 +63,7 @@ export function scanDollar(s: string, i: number, q: boolean): Scanned {
     }
     return { ok: true, parts: [{ k: 'sub', src: s.slice(i + 2, end), q }], end: end + 1 };
   }
+  if (c === "'" && !q) return scanAnsiC(s, i + 2);
   if (c === '{') {
     const end = s.indexOf('}', i + 2);
     if (end < 0) return unclosed('}');
@@ -112,4 +113,23 @@ export function scanDouble(s: string, i: number, heredoc = false): Scanned {
   }
   if (heredoc) { flush(); return { ok: true, parts, end: j }; }
   return unclosed('"');
+}
+
+const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', E: '\x1b', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** Scans ANSI-C quoting `$'...'` from just after the quote: backslash escapes become characters. */
+function scanAnsiC(s: string, i: number): Scanned {
+  let text = '';
+  for (let j = i; j < s.length; j++) {
+    const c = s[j]!;
+    if (c === "'") return { ok: true, parts: [{ k: 'lit', text, q: true }], end: j + 1 };
+    if (c !== '\\' || j + 1 >= s.length) { text += c; continue; }
+    const n = s[++j]!;
+    const hex = n === 'x' ? /^[0-9a-fA-F]{1,2}/.exec(s.slice(j + 1)) : null;
+    const oct = /[0-7]/.test(n) ? /^[0-7]{1,3}/.exec(s.slice(j)) : null;
+    if (hex) { text += String.fromCharCode(parseInt(hex[0], 16)); j += hex[0].length; }
+    else if (oct) { text += String.fromCharCode(parseInt(oct[0], 8)); j += oct[0].length - 1; }
+    else text += ANSI_C[n] ?? '\\' + n;
+  }
+  return unclosed("'");
 }

@@ -3,6 +3,7 @@
 // `cd -P`/`-L` and `export -f` are not modelled: the lab has no symlinks or shell functions.
 import { currentHost, type CommandContext, type CommandSpec } from '../types.js';
 import { getCwd, resolvePath, setCwd, statPath } from '../fs.js';
+import { findCommand } from '../command-table.js';
 
 /** Interprets echo -e's backslash escapes; `\c` ends output (reported by `stop`). */
 export function echoEscapes(s: string): { text: string; stop: boolean } {
@@ -139,6 +140,29 @@ function runRead(ctx: CommandContext): number {
   return complete ? 0 : 1;
 }
 
+/** Commands bash itself implements, which `type` reports as builtins. */
+const SHELL_BUILTINS = new Set(['echo', 'cd', 'pwd', 'export', 'unset', 'read', 'true', 'false', ':', 'test', '[', 'history', 'help', 'printf', 'exit', 'type']);
+
+/** Builtins with no program on disk, so `which` finds nothing for them. */
+const BUILTIN_ONLY = new Set(['cd', 'export', 'unset', 'read', ':', 'history', 'help', 'exit', 'type']);
+
+function runWhich(ctx: CommandContext, type: boolean): number {
+  let status = 0;
+  const h = currentHost(ctx.shell);
+  for (const name of ctx.args.filter((a) => !a.startsWith('-'))) {
+    const spec = findCommand(name);
+    const known = spec !== undefined && (spec.where === 'any' || spec.where === h.kind);
+    if (!known || (!type && BUILTIN_ONLY.has(name))) {
+      if (type) ctx.stderr(`bash: type: ${name}: not found\n`);
+      status = 1;
+      continue;
+    }
+    if (!type) ctx.stdout(`/usr/bin/${name}\n`);
+    else ctx.stdout(SHELL_BUILTINS.has(name) ? `${name} is a shell builtin\n` : `${name} is /usr/bin/${name}\n`);
+  }
+  return status;
+}
+
 /** The shell's own builtins. */
 export const BUILTIN_COMMANDS: CommandSpec[] = [
   { name: 'echo', usage: 'echo [-neE] [ARG ...]', summary: 'write arguments to standard output', where: 'any', group: 'shell', run: runEcho },
@@ -148,9 +172,11 @@ export const BUILTIN_COMMANDS: CommandSpec[] = [
   { name: 'unset', usage: 'unset NAME ...', summary: 'remove variables', where: 'any', group: 'shell', run: runUnset },
   { name: 'env', usage: 'env', summary: 'print the environment', where: 'any', group: 'shell', run: (ctx) => runEnv({ ...ctx, args: [] }) },
   { name: 'printenv', usage: 'printenv [NAME ...]', summary: 'print all or part of the environment', where: 'any', group: 'shell', run: runEnv },
-  { name: 'true', usage: 'true', summary: 'do nothing, successfully', where: 'any', group: 'shell', run: () => 0 },
+  { name: 'true', aliases: [':'], usage: 'true', summary: 'do nothing, successfully', where: 'any', group: 'shell', run: () => 0 },
   { name: 'false', usage: 'false', summary: 'do nothing, unsuccessfully', where: 'any', group: 'shell', run: () => 1 },
   { name: 'read', usage: 'read [-r] [NAME...]', summary: 'read a line of standard input into variables', where: 'any', group: 'shell', run: runRead },
+  { name: 'which', usage: 'which COMMAND...', summary: 'show where a command lives', where: 'any', group: 'shell', run: (ctx) => runWhich(ctx, false) },
+  { name: 'type', usage: 'type NAME...', summary: 'tell whether a name is a builtin or a program', where: 'any', group: 'shell', run: (ctx) => runWhich(ctx, true) },
   { name: 'history', usage: 'history [N]', summary: 'list the commands entered so far', where: 'any', group: 'shell', run: runHistory },
   { name: 'clear', usage: 'clear', summary: 'clear the terminal screen', where: 'any', group: 'shell', run: (ctx) => { ctx.signal?.('clear'); return 0; } },
 ];

@@ -21,9 +21,9 @@ function runCat(ctx: CommandContext): number {
   return failed ? 1 : 0;
 }
 
-function lsEntries(ctx: CommandContext, dir: string, all: boolean): LongRow[] {
+function lsEntries(ctx: CommandContext, dir: string, all: boolean, almostAll: boolean): LongRow[] {
   const listed = listDir(ctx, dir);
-  const names = listed.ok ? listed.names.filter((n) => all || !n.startsWith('.')) : [];
+  const names = listed.ok ? listed.names.filter((n) => all || almostAll || !n.startsWith('.')) : [];
   const abs = resolvePath(ctx.shell, dir);
   const base = all ? ['.', '..'] : [];
   return [...base, ...names].map((name) => {
@@ -45,7 +45,7 @@ function printLs(ctx: CommandContext, rows: LongRow[], long: boolean, one: boole
 }
 
 function runLs(ctx: CommandContext): number {
-  const r = getopt(ctx.args, { flags: 'laA1htrRF', long: { all: 'a' } });
+  const r = getopt(ctx.args, { flags: 'laA1htrRFG', long: { all: 'a', color: 'G', 'almost-all': 'A' } });
   if (!r.ok) return usageError(ctx, 'ls', r.error, 2);
   const long = has(r, 'l');
   const all = has(r, 'a');
@@ -62,7 +62,7 @@ function runLs(ctx: CommandContext): number {
   if (files.length) printLs(ctx, files, long, has(r, '1'));
   dirs.forEach((d, i) => {
     if (targets.length > 1) ctx.stdout(`${files.length || i > 0 ? '\n' : ''}${d}:\n`);
-    printLs(ctx, lsEntries(ctx, d, all), long, has(r, '1'));
+    printLs(ctx, lsEntries(ctx, d, all, has(r, 'A')), long, has(r, '1'));
   });
   return status;
 }
