@@ -4,10 +4,18 @@ import { parseArgs } from 'node:util';
 import { resolveConfig, type ClusterConfig, type ProxyMode } from './sim/config.js';
 
 /** The usage text. */
-export const USAGE = `Usage: k8s-svc-lab [options]
+export const USAGE = `Usage:
+  k8s-svc-lab [cluster options]                       boot the simulated cluster and print what it holds
+  k8s-svc-lab run [--seed N] [--echo] [cluster options] [FILE|-]
+                                                      run lab commands from FILE (or standard input)
 
-Boots a simulated Kubernetes v1.34 kubeadm cluster (no Docker, VM, root or network)
-and prints what it holds.
+A simulated Kubernetes v1.34 kubeadm cluster: no Docker, VM, root or network.
+
+Run options:
+  --echo                    print each command after its prompt before its output
+  FILE | -                  the script: one command per line; heredocs, \\ continuations and
+                            # comments work as in bash; - or no FILE reads standard input
+  Exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
 
 Cluster options:
   --nodes N                 number of nodes, control plane included (default 3)
@@ -23,7 +31,9 @@ Other options:
 
 Examples:
   k8s-svc-lab --nodes 5
-  k8s-svc-lab --service-cidr 10.100.0.0/16 --pod-cidr 10.32.0.0/12
+  k8s-svc-lab run --echo demo.sh
+  echo 'kubectl get nodes -o wide' | k8s-svc-lab run
+  k8s-svc-lab run --seed 7 --service-cidr 10.100.0.0/16 --pod-cidr 10.32.0.0/12 lesson.sh
 `;
 
 /** What the command line asked for. */
@@ -31,7 +41,8 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string }
-  | { kind: 'boot'; config: ClusterConfig; rest: string[] };
+  | { kind: 'boot'; config: ClusterConfig; rest: string[] }
+  | { kind: 'run'; config: ClusterConfig; echo: boolean; file: string };
 
 function toInt(name: string, v: string | undefined): number | string | undefined {
   if (v === undefined) return undefined;
@@ -55,6 +66,7 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
         'node-port-range': { type: 'string' },
         'proxy-mode': { type: 'string' },
         seed: { type: 'string' },
+        echo: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -62,6 +74,10 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
   }
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  const isRun = positionals[0] === 'run';
+  if (!isRun && positionals.length > 0) return { kind: 'error', message: `unknown command "${positionals[0]}"` };
+  if (!isRun && values.echo) return { kind: 'error', message: '--echo belongs to the run command' };
+  if (isRun && positionals.length > 2) return { kind: 'error', message: 'run takes one script file (or - for standard input)' };
   const nodes = toInt('nodes', values.nodes as string | undefined);
   const seed = toInt('seed', values.seed as string | undefined);
   for (const v of [nodes, seed]) if (typeof v === 'string') return { kind: 'error', message: v };
@@ -74,5 +90,6 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
   if (values['proxy-mode'] !== undefined) partial.proxyMode = values['proxy-mode'] as ProxyMode;
   const resolved = resolveConfig(partial);
   if ('errors' in resolved) return { kind: 'error', message: resolved.errors.join('\nk8s-svc-lab: ') };
+  if (isRun) return { kind: 'run', config: resolved.config, echo: Boolean(values.echo), file: positionals[1] ?? '-' };
   return { kind: 'boot', config: resolved.config, rest: positionals };
 }

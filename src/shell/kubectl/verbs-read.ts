@@ -1,5 +1,7 @@
-// Placeholder until the verbs land.
+// The kubectl verbs that read the cluster.
 import type { KubectlVerb } from './verb.js';
+import { GET_VERB } from './get/get.js';
+import { DESCRIBE_VERB } from './describe/describe.js';
 
 /** kubectl verbs of this group. */
-export const READ_VERBS: KubectlVerb[] = [];
+export const READ_VERBS: KubectlVerb[] = [GET_VERB, DESCRIBE_VERB];
