@@ -1,0 +1,90 @@
+// kubectl get and describe: the tabwriter and HumanDuration rules, then text in → exact text out
+// on a booted lab (10 days old), for tables, flags, structured output and every error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tabwrite, GET_TABWRITER, DESCRIBE_TABWRITER } from '../../src/shell/printers/tabwriter.js';
+import { humanDuration } from '../../src/shell/printers/duration.js';
+import { KUBECTL_COMMAND } from '../../src/shell/kubectl/index.js';
+import { advance } from '../../src/sim/settle.js';
+import { runSpec, testLab, type TestLab } from './harness.js';
+
+const S = 1000;
+const durations: [number, string][] = [
+  [-2 * S, '<invalid>'], [-0.5 * S, '0s'], [0, '0s'], [59 * S, '59s'], [119 * S, '119s'], [120 * S, '2m'], [125 * S, '2m5s'],
+  [599 * S, '9m59s'], [600 * S, '10m'], [179 * 60 * S, '179m'], [180 * 60 * S, '3h'], [185 * 60 * S, '3h5m'], [8 * 3600 * S, '8h'],
+  [47 * 3600 * S, '47h'], [48 * 3600 * S, '2d'], [53 * 3600 * S, '2d5h'], [8 * 86400 * S, '8d'], [729 * 86400 * S, '729d'],
+  [730 * 86400 * S, '2y'], [(3 * 365 + 40) * 86400 * S, '3y40d'], [9 * 365 * 86400 * S, '9y'],
+];
+for (const [ms, text] of durations) test(`HumanDuration(${ms} ms) = ${text}`, () => assert.equal(humanDuration(ms), text));
+
+test('tabwriter: get pads every column but the last to max(6, widest + 3)', () => {
+  assert.equal(tabwrite('A\tB\tC\nlonger-name\tx\ty\n', GET_TABWRITER), 'A             B     C\nlonger-name   x     y\n');
+});
+
+test('tabwriter: describe aligns runs of tabbed lines; a line without a tab starts a new block; empty cells are padded', () => {
+  const text = 'Name:\tweb\nIP:\t\nContainers:\n  a-much-longer-label:\tv\n';
+  assert.equal(tabwrite(text, DESCRIBE_TABWRITER), 'Name:  web\nIP:    \nContainers:\n  a-much-longer-label:  v\n');
+});
+
+function kubectl(lab: TestLab, line: string, stdin?: string): { stdout: string; stderr: string; status: number } {
+  return runSpec(lab, KUBECTL_COMMAND, line.split(' '), stdin);
+}
+
+const cases: [string, string, string, number][] = [
+  ['get svc', 'NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   10d\n', '', 0],
+  ['get svc -n kube-system -o wide', 'NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE   SELECTOR\nkube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   10d   k8s-app=kube-dns\n', '', 0],
+  ['get ns', 'NAME              STATUS   AGE\ndefault           Active   10d\nkube-flannel      Active   10d\nkube-node-lease   Active   10d\nkube-public       Active   10d\nkube-system       Active   10d\n', '', 0],
+  ['get nodes --no-headers', 'controlplane   Ready   control-plane   10d   v1.34.0\nnode01         Ready   <none>          9d    v1.34.0\nnode02         Ready   <none>          9d    v1.34.0\n', '', 0],
+  ['get pods', '', 'No resources found in default namespace.\n', 0],
+  ['get pods -n nope', '', 'No resources found in nope namespace.\n', 0],
+  ['get nodes -l nope=x', '', 'No resources found\n', 0],
+  ['get svcs', '', 'error: the server doesn\'t have a resource type "svcs"\n', 1],
+  ['get pod web', '', 'Error from server (NotFound): pods "web" not found\n', 1],
+  ['get deploy web', '', 'Error from server (NotFound): deployments.apps "web" not found\n', 1],
+  ['get svc kubernetes -o name', 'service/kubernetes\n', '', 0],
+  ['get ep kubernetes', 'NAME         ENDPOINTS            AGE\nkubernetes   192.168.56.10:6443   10d\n', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', 0],
+  ['get svc kubernetes -o jsonpath={.spec.clusterIP}', '', 'error: unable to match a printer suitable for the output format "jsonpath={.spec.clusterIP}", allowed formats are: json,name,wide,yaml\n', 1],
+  ['get pods -l app in (a', '', 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (a", field selector "": unable to parse requirement: found \'\', expected: \',\' or \')\'\n', 1],
+];
+for (const [line, stdout, stderr, status] of cases) {
+  test(`kubectl ${line}`, () => {
+    const lab = testLab();
+    const args = line.startsWith('get pods -l ') ? ['get', 'pods', '-l', 'app in (a'] : line.split(' ');
+    const r = runSpec(lab, KUBECTL_COMMAND, args);
+    assert.deepEqual([r.stdout, r.stderr, r.status], [stdout, stderr, status]);
+  });
+}
+
+test('several kinds in one get: kind prefixes, one table each, blank lines between', () => {
+  const lab = testLab();
+  const r = kubectl(lab, 'get svc,ns -n kube-system');
+  assert.equal(r.stdout, 'NAME               TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\nservice/kube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   10d\n\n'
+    + 'NAME                        STATUS   AGE\nnamespace/default           Active   10d\nnamespace/kube-flannel      Active   10d\nnamespace/kube-node-lease   Active   10d\nnamespace/kube-public       Active   10d\nnamespace/kube-system       Active   10d\n');
+});
+
+test('a deployment, its pods going ContainerCreating to Running, describe service with endpoints', () => {
+  const lab = testLab();
+  kubectl(lab, 'create deployment web --image=nginx:1.27 --replicas=2');
+  kubectl(lab, 'expose deployment web --port=80');
+  const early = kubectl(lab, 'get pods');
+  assert.match(early.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb-[456789bcdf]{9,10}-[bcdfghjklmnpqrstvwxz2456789]{5} +0\/1 +ContainerCreating +0 +0s\n/);
+  advance(lab.sim, 30_000);
+  const d = kubectl(lab, 'describe svc web').stdout;
+  assert.match(d, /^Name: {21}web\nNamespace: {16}default\nLabels: {19}app=web\nAnnotations: {14}<none>\nSelector: {17}app=web\nType: {21}ClusterIP\n/);
+  assert.match(d, /\nPort: {21}<unset>  80\/TCP\nTargetPort: {15}80\/TCP\nEndpoints: {16}10\.244\.\d\.\d:80,10\.244\.\d\.\d:80\nSession Affinity: {9}None\nInternal Traffic Policy:  Cluster\nEvents: {19}<none>\n$/);
+  assert.equal(kubectl(lab, 'describe svc nope').stderr, 'Error from server (NotFound): services "nope" not found\n');
+  const pod = kubectl(lab, 'describe pod web').stdout;
+  assert.match(pod, /\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n  Initialized                 True \n  Ready                       True \n  ContainersReady             True \n  PodScheduled                True \n/);
+  assert.match(pod, /\nEvents:\n  Type    Reason     Age   From               Message\n  ----    ------     ----  ----               -------\n  Normal  Scheduled  30s   default-scheduler  Successfully assigned default\/web-/);
+});
+
+test('-o yaml of one object, and a List for several', () => {
+  const lab = testLab();
+  const one = kubectl(lab, 'get svc kubernetes -o yaml').stdout;
+  assert.match(one, /^apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: "2026-01-05T09:00:00Z"\n  labels:\n    component: apiserver\n    provider: kubernetes\n  name: kubernetes\n  namespace: default\n  resourceVersion: "\d+"\n  uid: [0-9a-f-]{36}\nspec:\n  clusterIP: 10\.96\.0\.1\n  clusterIPs:\n  - 10\.96\.0\.1\n/);
+  const many = kubectl(lab, 'get ns -o yaml').stdout;
+  assert.match(many, /^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n/);
+  assert.match(many, /\nkind: List\nmetadata:\n  resourceVersion: ""\n$/);
+  const json = JSON.parse(kubectl(lab, 'get svc kubernetes -o json').stdout);
+  assert.equal(json.spec.clusterIP, '10.96.0.1');
+});
