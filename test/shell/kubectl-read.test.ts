@@ -71,20 +71,20 @@ test('a deployment, its pods going ContainerCreating to Running, describe servic
   advance(lab.sim, 30_000);
   const d = kubectl(lab, 'describe svc web').stdout;
   assert.match(d, /^Name: {21}web\nNamespace: {16}default\nLabels: {19}app=web\nAnnotations: {14}<none>\nSelector: {17}app=web\nType: {21}ClusterIP\n/);
-  assert.match(d, /\nPort: {21}<unset>  80\/TCP\nTargetPort: {15}80\/TCP\nEndpoints: {16}10\.244\.\d\.\d:80,10\.244\.\d\.\d:80\nSession Affinity: {9}None\nInternal Traffic Policy:  Cluster\nEvents: {19}<none>\n$/);
+  assert.match(d, /\nPort: {21}<unset> {2}80\/TCP\nTargetPort: {15}80\/TCP\nEndpoints: {16}10\.244\.\d\.\d:80,10\.244\.\d\.\d:80\nSession Affinity: {9}None\nInternal Traffic Policy: {2}Cluster\nEvents: {19}<none>\n$/);
   assert.equal(kubectl(lab, 'describe svc nope').stderr, 'Error from server (NotFound): services "nope" not found\n');
   const pod = kubectl(lab, 'describe pod web').stdout;
-  assert.match(pod, /\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n  Initialized                 True \n  Ready                       True \n  ContainersReady             True \n  PodScheduled                True \n/);
-  assert.match(pod, /\nEvents:\n  Type    Reason     Age   From               Message\n  ----    ------     ----  ----               -------\n  Normal  Scheduled  30s   default-scheduler  Successfully assigned default\/web-/);
+  assert.match(pod, /\nConditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n {2}Initialized {17}True \n {2}Ready {23}True \n {2}ContainersReady {13}True \n  PodScheduled                True \n/);
+  assert.match(pod, /\nEvents:\n {2}Type {4}Reason {5}Age {3}From {15}Message\n {2}---- {4}------ {5}---- {2}---- {15}-------\n  Normal  Scheduled  30s   default-scheduler  Successfully assigned default\/web-/);
 });
 
 test('-o yaml of one object, and a List for several', () => {
   const lab = testLab();
   const one = kubectl(lab, 'get svc kubernetes -o yaml').stdout;
-  assert.match(one, /^apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: "2026-01-05T09:00:00Z"\n  labels:\n    component: apiserver\n    provider: kubernetes\n  name: kubernetes\n  namespace: default\n  resourceVersion: "\d+"\n  uid: [0-9a-f-]{36}\nspec:\n  clusterIP: 10\.96\.0\.1\n  clusterIPs:\n  - 10\.96\.0\.1\n/);
+  assert.match(one, /^apiVersion: v1\nkind: Service\nmetadata:\n {2}creationTimestamp: "2026-01-05T09:00:00Z"\n {2}labels:\n {4}component: apiserver\n {4}provider: kubernetes\n {2}name: kubernetes\n {2}namespace: default\n {2}resourceVersion: "\d+"\n {2}uid: [0-9a-f-]{36}\nspec:\n {2}clusterIP: 10\.96\.0\.1\n {2}clusterIPs:\n  - 10\.96\.0\.1\n/);
   const many = kubectl(lab, 'get ns -o yaml').stdout;
-  assert.match(many, /^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n/);
-  assert.match(many, /\nkind: List\nmetadata:\n  resourceVersion: ""\n$/);
+  assert.match(many, /^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Namespace\n/);
+  assert.match(many, /\nkind: List\nmetadata:\n {2}resourceVersion: ""\n$/);
   const json = JSON.parse(kubectl(lab, 'get svc kubernetes -o json').stdout);
   assert.equal(json.spec.clusterIP, '10.96.0.1');
 });
