@@ -1,5 +1,138 @@
-// Placeholder until the host commands land.
-import type { CommandSpec } from '../types.js';
+// The commands that move between and look at the lab's hosts: ssh, exit, hostname, ip,
+// minikube (as a familiar alias for the control plane), whoami, uname.
+import { listStored } from '../../sim/api-server/store.js';
+import type { Node } from '../../sim/types.js';
+import { currentHost, type CommandContext, type CommandSpec } from '../types.js';
+import { enterHost } from './enter.js';
+import { ipAddr, ipRoute } from './net.js';
 
-/** ssh, exit, hostname, ip, ps, minikube and friends. */
-export const HOST_COMMANDS: CommandSpec[] = [];
+function nodeByNameOrIP(ctx: CommandContext, target: string): Node | undefined {
+  const name = target.replace(/^[^@]*@/, '');
+  return listStored<Node>(ctx.sim, 'nodes').find((n) => n.metadata.name === name || n.status.addresses.some((a) => a.address === name));
+}
+
+const ssh: CommandSpec = {
+  name: 'ssh',
+  usage: 'ssh NODE',
+  summary: 'log in to another node of the cluster (by name or InternalIP)',
+  where: 'node',
+  group: 'node',
+  complete: (ctx) => listStored<Node>(ctx.sim, 'nodes').map((n) => n.metadata.name!),
+  run(ctx) {
+    const target = ctx.args.find((a) => !a.startsWith('-'));
+    if (!target) {
+      ctx.stderr('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address] [-c cipher_spec] destination [command [argument ...]]\n');
+      return 255;
+    }
+    const node = nodeByNameOrIP(ctx, target);
+    if (!node) {
+      ctx.stderr(`ssh: Could not resolve hostname ${target.replace(/^[^@]*@/, '')}: Name or service not known\n`);
+      return 255;
+    }
+    enterHost(ctx.sim, ctx.shell, { kind: 'node', node: node.metadata.name! });
+    return 0;
+  },
+};
+
+const exit: CommandSpec = {
+  name: 'exit',
+  aliases: ['logout'],
+  usage: 'exit [N]',
+  summary: 'leave the current host (ssh session or container); on controlplane, end the session',
+  where: 'any',
+  group: 'shell',
+  run(ctx) {
+    const code = Number(ctx.args[0] ?? ctx.shell.lastStatus) || 0;
+    if (ctx.shell.hosts.length <= 1) {
+      ctx.signal?.('exit');
+      return code;
+    }
+    const left = ctx.shell.hosts.pop()!;
+    if (left.kind === 'node') ctx.stdout(`logout\nConnection to ${left.node} closed.\n`);
+    return code;
+  },
+};
+
+const hostname: CommandSpec = {
+  name: 'hostname',
+  usage: 'hostname [-i]',
+  summary: 'print the name (or with -i the address) of the current host',
+  where: 'any',
+  group: 'node',
+  run(ctx) {
+    const h = currentHost(ctx.shell);
+    if (ctx.args.includes('-i') || ctx.args.includes('-I')) {
+      const ip = h.kind === 'node'
+        ? listStored<Node>(ctx.sim, 'nodes').find((n) => n.metadata.name === h.node)?.status.addresses.find((a) => a.type === 'InternalIP')?.address
+        : (ctx.sim.objects['pods']?.[`${h.namespace}/${h.pod}`]?.status as { podIP?: string } | undefined)?.podIP;
+      ctx.stdout(`${ip ?? ''}\n`);
+      return 0;
+    }
+    ctx.stdout(`${h.kind === 'node' ? h.node : h.pod}\n`);
+    return 0;
+  },
+};
+
+const ip: CommandSpec = {
+  name: 'ip',
+  usage: 'ip addr | ip route',
+  summary: 'show the interfaces and routes of the current host',
+  where: 'any',
+  group: 'node',
+  run(ctx) {
+    const obj = ctx.args[0] ?? '';
+    const h = currentHost(ctx.shell);
+    if (['a', 'ad', 'addr', 'address'].includes(obj)) ctx.stdout(ipAddr(ctx.sim, h));
+    else if (['r', 'ro', 'route'].includes(obj)) ctx.stdout(ipRoute(ctx.sim, h));
+    else {
+      ctx.stderr(obj ? `Object "${obj}" is unknown, try "ip help".\n` : 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n');
+      return obj ? 1 : 255;
+    }
+    return 0;
+  },
+};
+
+const minikube: CommandSpec = {
+  name: 'minikube',
+  usage: 'minikube ip | minikube ssh',
+  summary: 'familiar shortcuts: the control plane\'s IP, or a shell on it',
+  where: 'node',
+  group: 'node',
+  run(ctx) {
+    const cp = listStored<Node>(ctx.sim, 'nodes')[0]!;
+    if (ctx.args[0] === 'ip') {
+      ctx.stdout(`${cp.status.addresses.find((a) => a.type === 'InternalIP')?.address}\n`);
+      return 0;
+    }
+    if (ctx.args[0] === 'ssh') {
+      enterHost(ctx.sim, ctx.shell, { kind: 'node', node: cp.metadata.name! });
+      return 0;
+    }
+    ctx.stderr('k8s-svc-lab: minikube here knows only `minikube ip` and `minikube ssh` (this cluster is a kubeadm one)\n');
+    return 1;
+  },
+};
+
+const whoami: CommandSpec = {
+  name: 'whoami', usage: 'whoami', summary: 'print the user name', where: 'any', group: 'node',
+  run(ctx) {
+    ctx.stdout('root\n');
+    return 0;
+  },
+};
+
+const uname: CommandSpec = {
+  name: 'uname', usage: 'uname [-a|-r|-n]', summary: 'print system information', where: 'any', group: 'node',
+  run(ctx) {
+    const h = currentHost(ctx.shell);
+    const name = h.kind === 'node' ? h.node : h.pod;
+    const a = ctx.args[0];
+    const text = a === '-a' ? `Linux ${name} 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`
+      : a === '-r' ? '5.15.0-126-generic' : a === '-n' ? name : 'Linux';
+    ctx.stdout(`${text}\n`);
+    return 0;
+  },
+};
+
+/** ssh, exit, hostname, ip, minikube and friends. */
+export const HOST_COMMANDS: CommandSpec[] = [ssh, exit, hostname, ip, minikube, whoami, uname];

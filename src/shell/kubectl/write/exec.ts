@@ -2,6 +2,7 @@
 // pod host onto the shell's host stack and running the line there; `-it ... -- sh` leaves the host
 // pushed so the prompt moves into the container. A failing command ends with client-go's
 // `command terminated with exit code N`.
+import { enterHost } from '../../hosts/enter.js';
 import { apiGet, isApiError } from '../../../sim/index.js';
 import type { Pod } from '../../../sim/types.js';
 import type { Host } from '../../types.js';
@@ -48,7 +49,7 @@ function runExec(k: KubectlContext): number {
   const host = podHost(k, target, str(k.flags, 'container'));
   if (typeof host === 'number') return host;
   const interactive = bool(k.flags, 'stdin') && command.length === 1 && /^(\/bin\/)?(ba)?sh$/.test(command[0]!);
-  k.shell.hosts.push(host);
+  enterHost(k.sim, k.shell, host);
   if (interactive) return 0;
   let result: { status: number; stdout: string };
   try {

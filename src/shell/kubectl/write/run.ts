@@ -1,6 +1,7 @@
 // `kubectl run` (kubectl pkg/cmd/run/run.go, generate/versioned/run.go BasicPod): a pod labelled
 // run=<name> with one container named like the pod; --rm -i runs it attached: in the lab the
 // command runs in the pod's shell once the container is up, then the pod is deleted.
+import { enterHost } from '../../hosts/enter.js';
 import { advance, apiDelete, apiGet, isApiError, settle } from '../../../sim/index.js';
 import type { Pod } from '../../../sim/types.js';
 import { bool, list, str } from '../flags.js';
@@ -60,7 +61,7 @@ function attach(k: KubectlContext, name: string): number {
   const image = pod.spec.containers[0]?.image ?? '';
   const host = { kind: 'pod' as const, namespace: k.namespace, pod: name, container: name, node: pod.spec.nodeName ?? '', shell: shellForImage(image) };
   const command = k.flags.dashArgs ?? [];
-  k.shell.hosts.push(host);
+  enterHost(k.sim, k.shell, host);
   if (command.length === 0 && k.mode === 'interactive') return 0;
   let result: { status: number; stdout: string };
   try {
