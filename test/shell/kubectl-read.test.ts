@@ -88,3 +88,13 @@ test('-o yaml of one object, and a List for several', () => {
   const json = JSON.parse(kubectl(lab, 'get svc kubernetes -o json').stdout);
   assert.equal(json.spec.clusterIP, '10.96.0.1');
 });
+
+test('version, cluster-info, and config set-context --current --namespace changing the default namespace', () => {
+  const lab = testLab();
+  assert.equal(kubectl(lab, 'version').stdout, 'Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
+  assert.equal(kubectl(lab, 'cluster-info').stdout.split('\n')[0], 'Kubernetes control plane is running at https://192.168.56.10:6443');
+  assert.equal(kubectl(lab, 'config current-context').stdout, 'kubernetes-admin@kubernetes\n');
+  assert.equal(kubectl(lab, 'config set-context --current --namespace=kube-system').stdout, 'Context "kubernetes-admin@kubernetes" modified.\n');
+  assert.match(kubectl(lab, 'get svc').stdout, /^NAME +TYPE .*\nkube-dns +ClusterIP +10\.96\.0\.10 /);
+  assert.match(kubectl(lab, 'api-resources').stdout, /^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND\nconfigmaps +cm +v1 +true +ConfigMap\n/);
+});

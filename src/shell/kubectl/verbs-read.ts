@@ -2,6 +2,7 @@
 import type { KubectlVerb } from './verb.js';
 import { GET_VERB } from './get/get.js';
 import { DESCRIBE_VERB } from './describe/describe.js';
+import { INFO_VERBS } from './info.js';
 
 /** kubectl verbs of this group. */
-export const READ_VERBS: KubectlVerb[] = [GET_VERB, DESCRIBE_VERB];
+export const READ_VERBS: KubectlVerb[] = [GET_VERB, DESCRIBE_VERB, ...INFO_VERBS];
