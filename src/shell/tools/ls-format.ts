@@ -2,24 +2,14 @@
 // bottom within 80 characters for a terminal, one name per line otherwise, and `-l` rows with
 // mode, links, owner, size and the modification time in ls's recent-file format.
 
+import { utcFields } from '../../sim/clock.js';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** ls's `Mon dd HH:MM` time for a simulated epoch time in ms (UTC), computed without Date. */
+/** ls's `Mon dd HH:MM` time for a simulated epoch time in ms (UTC). */
 export function lsTime(ms: number): string {
-  const days = Math.floor(ms / 86_400_000);
-  const mins = Math.floor((ms % 86_400_000) / 60_000);
-  // Howard Hinnant's civil_from_days.
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const hh = String(Math.floor(mins / 60)).padStart(2, '0');
-  const mm = String(mins % 60).padStart(2, '0');
-  return `${MONTHS[m - 1]} ${String(d).padStart(2)} ${hh}:${mm}`;
+  const f = utcFields(ms);
+  return `${MONTHS[f.m - 1]} ${String(f.d).padStart(2)} ${String(f.h).padStart(2, '0')}:${String(f.mi).padStart(2, '0')}`;
 }
 
 /** Lays names out in columns as ls -C does for an 80-column terminal. */
