@@ -48,3 +48,19 @@ test('the prompt follows the host: node, then a container entered with kubectl e
   sh(lab, 'exit');
   assert.equal(prompt(lab.shell), 'root@controlplane:~# ');
 });
+
+test('ps aux shows the control plane with its flags, and each node its kube-proxy', () => {
+  const lab = testLab();
+  assert.match(sh(lab, 'ps aux').out, /^USER +PID %CPU %MEM +VSZ +RSS TTY +STAT START +TIME COMMAND\n/);
+  assert.equal(sh(lab, 'ps aux | grep -c -- --service-cluster-ip-range=10.96.0.0/12').out, '2\n');
+  sh(lab, 'ssh node02');
+  assert.match(sh(lab, 'ps aux').out, /\/usr\/local\/bin\/kube-proxy --config=\/var\/lib\/kube-proxy\/config.conf --hostname-override=node02\n/);
+  assert.match(sh(lab, 'ps aux').out, /\/opt\/bin\/flanneld --ip-masq --kube-subnet-mgr\n/);
+});
+
+test('editors need the interactive lab; in a script they say what to use instead', () => {
+  const lab = testLab();
+  const r = sh(lab, 'vi web.yaml');
+  assert.equal(r.status, 1);
+  assert.match(r.out, /^k8s-svc-lab: vi needs the interactive lab; in scripts write files with cat > FILE <<EOF/);
+});

@@ -5,6 +5,8 @@ import type { Node } from '../../sim/types.js';
 import { currentHost, type CommandContext, type CommandSpec } from '../types.js';
 import { enterHost } from './enter.js';
 import { ipAddr, ipRoute } from './net.js';
+import { psAux } from './procs.js';
+import { readFile, writeFile } from '../fs.js';
 
 function nodeByNameOrIP(ctx: CommandContext, target: string): Node | undefined {
   const name = target.replace(/^[^@]*@/, '');
@@ -134,5 +136,40 @@ const uname: CommandSpec = {
   },
 };
 
-/** ssh, exit, hostname, ip, minikube and friends. */
-export const HOST_COMMANDS: CommandSpec[] = [ssh, exit, hostname, ip, minikube, whoami, uname];
+const ps: CommandSpec = {
+  name: 'ps', usage: 'ps aux', summary: 'list the processes of the current host (the kubelet, containerd, the containers)', where: 'any', group: 'node',
+  run(ctx) {
+    ctx.stdout(psAux(ctx.sim, currentHost(ctx.shell)));
+    return 0;
+  },
+};
+
+/** vi / vim / nano: the TUI opens the learner's editor; a script cannot edit interactively. */
+function editor(name: string): CommandSpec {
+  return {
+    name, usage: `${name} FILE`, summary: 'edit a file of the lab (in the interactive lab)', where: 'any', group: 'files',
+    run(ctx) {
+      const path = ctx.args.find((a) => !a.startsWith('-'));
+      if (!ctx.host.edit || ctx.mode === 'script') {
+        ctx.stderr(`k8s-svc-lab: ${name} needs the interactive lab; in scripts write files with cat > FILE <<EOF ... EOF, and change objects with kubectl apply -f or kubectl patch\n`);
+        return 1;
+      }
+      if (!path) {
+        ctx.stderr(`k8s-svc-lab: ${name}: name the file to edit\n`);
+        return 1;
+      }
+      const current = readFile(ctx, path);
+      const edited = ctx.host.edit(path, current.ok ? current.content : '');
+      if (edited === undefined) return 0;
+      const w = writeFile(ctx, path, edited);
+      if (!w.ok) {
+        ctx.stderr(`${name}: ${path}: ${w.error}\n`);
+        return 1;
+      }
+      return 0;
+    },
+  };
+}
+
+/** ssh, exit, hostname, ip, ps, minikube, the editors and friends. */
+export const HOST_COMMANDS: CommandSpec[] = [ssh, exit, hostname, ip, ps, minikube, whoami, uname, editor('vi'), editor('vim'), editor('nano')];
