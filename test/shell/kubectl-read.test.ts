@@ -43,7 +43,7 @@ const cases: [string, string, string, number][] = [
   ['get deploy web', '', 'Error from server (NotFound): deployments.apps "web" not found\n', 1],
   ['get svc kubernetes -o name', 'service/kubernetes\n', '', 0],
   ['get ep kubernetes', 'NAME         ENDPOINTS            AGE\nkubernetes   192.168.56.10:6443   10d\n', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', 0],
-  ['get svc kubernetes -o jsonpath={.spec.clusterIP}', '', 'error: unable to match a printer suitable for the output format "jsonpath={.spec.clusterIP}", allowed formats are: json,name,wide,yaml\n', 1],
+  ['get svc kubernetes -o go-template={{.kind}}', '', 'error: unable to match a printer suitable for the output format "go-template={{.kind}}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml\n', 1],
   ['get pods -l app in (a', '', 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (a", field selector "": unable to parse requirement: found \'\', expected: \',\' or \')\'\n', 1],
 ];
 for (const [line, stdout, stderr, status] of cases) {
@@ -97,4 +97,16 @@ test('version, cluster-info, and config set-context --current --namespace changi
   assert.equal(kubectl(lab, 'config set-context --current --namespace=kube-system').stdout, 'Context "kubernetes-admin@kubernetes" modified.\n');
   assert.match(kubectl(lab, 'get svc').stdout, /^NAME +TYPE .*\nkube-dns +ClusterIP +10\.96\.0\.10 /);
   assert.match(kubectl(lab, 'api-resources').stdout, /^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND\nconfigmaps +cm +v1 +true +ConfigMap\n/);
+});
+
+test('-o jsonpath and -o custom-columns', () => {
+  const lab = testLab();
+  assert.equal(kubectl(lab, 'get svc kubernetes -o jsonpath={.spec.clusterIP}').stdout, '10.96.0.1');
+  assert.equal(kubectl(lab, 'get nodes -o jsonpath={.items[*].metadata.name}').stdout, 'controlplane node01 node02');
+  assert.equal(runSpec(lab, KUBECTL_COMMAND, ['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.podCIDR}{"\\n"}{end}']).stdout,
+    'controlplane\t10.244.0.0/24\nnode01\t10.244.1.0/24\nnode02\t10.244.2.0/24\n');
+  assert.equal(kubectl(lab, 'get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR,X:.spec.nope').stdout,
+    'NAME           CIDR            X\ncontrolplane   10.244.0.0/24   <none>\nnode01         10.244.1.0/24   <none>\nnode02         10.244.2.0/24   <none>\n');
+  const bad = kubectl(lab, 'get svc -o jsonpath={.items[0');
+  assert.deepEqual([bad.stderr, bad.status], ['error: error parsing jsonpath {.items[0, unclosed action\n', 1]);
 });

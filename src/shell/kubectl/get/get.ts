@@ -1,6 +1,6 @@
 // kubectl get (kubectl pkg/cmd/get/get.go): resolves TYPE, TYPE/NAME and comma lists, lists or
 // fetches through the API with label and field selectors, and prints server-style tables through
-// the tabwriter, or objects as yaml, json or names. Left out: go-template, jsonpath and custom-columns.
+// the tabwriter, or objects as yaml, json, names, JSONPath or custom columns. Left out: go-template.
 import type { KubeObject } from '../../../sim/types.js';
 import { apiGet, apiList, isApiError, lookupKind, resolveResourceName, type ResourceInfo } from '../../../sim/index.js';
 import { formatLabels } from '../../../sim/api-server/selectors.js';
@@ -11,6 +11,7 @@ import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
 import { TABLES } from './columns.js';
 import { kindRef } from '../write/common.js';
 import { printObjects, toYaml } from '../write/print.js';
+import { evalPath, parseJsonPath, renderJsonPath } from '../../printers/jsonpath.js';
 
 const ALL_KINDS = ['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet'];
 const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
@@ -133,6 +134,34 @@ function noneMessage(k: KubectlContext, groups: Group[]): string {
   return !allNs && groups.every((g) => g.info.namespaced) ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n';
 }
 
+/** `-o jsonpath=TEMPLATE`: the template against the object, or a List of them. */
+function printJsonPath(k: KubectlContext, template: string, objs: KubeObject[], single: boolean): number {
+  const pieces = parseJsonPath(template);
+  if (typeof pieces === 'string') {
+    k.stderr(`error: error parsing jsonpath ${template}, ${pieces}\n`);
+    return 1;
+  }
+  const data = single ? objs[0] : { apiVersion: 'v1', items: objs, kind: 'List', metadata: { resourceVersion: '' } };
+  k.stdout(renderJsonPath(pieces, data));
+  return 0;
+}
+
+/** `-o custom-columns=HEADER:.path,...`: one column per spec, `<none>` where the path finds nothing. */
+function printCustomColumns(k: KubectlContext, spec: string, objs: KubeObject[]): number {
+  const cols = spec.split(',').map((c) => c.split(':'));
+  if (cols.some((c) => c.length !== 2 || !c[0])) {
+    k.stderr(`error: custom-columns format expects HEADER:JSONPATH pairs, got "${spec}"\n`);
+    return 1;
+  }
+  const rows = objs.map((o) => cols.map(([, path]) => {
+    const vals = evalPath(o, path!.replace(/^\{|\}$/g, '').replace(/^([^.[])/, '.$1'));
+    return vals.length ? vals.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(',') : '<none>';
+  }).join('\t'));
+  const header = bool(k.flags, 'no-headers') ? [] : [cols.map((c) => c[0]).join('\t')];
+  k.stdout(tabwrite(`${[...header, ...rows].join('\n')}\n`, GET_TABWRITER));
+  return 0;
+}
+
 /** Runs kubectl get. */
 function runGet(k: KubectlContext): number {
   if (k.flags.args.length === 0) {
@@ -140,8 +169,9 @@ function runGet(k: KubectlContext): number {
     return 1;
   }
   const output = str(k.flags, 'output');
-  if (output && !['wide', 'yaml', 'json', 'name'].includes(output)) {
-    k.stderr(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml\n`);
+  const template = /^(jsonpath|custom-columns)=/.test(output) ? output.slice(output.indexOf('=') + 1) : undefined;
+  if (output && !['wide', 'yaml', 'json', 'name'].includes(output) && template === undefined) {
+    k.stderr(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml\n`);
     return 1;
   }
   const groups = parseTargets(k.flags.args);
@@ -154,7 +184,12 @@ function runGet(k: KubectlContext): number {
   const fetched = groups.map((g) => ({ g, objs: fetchGroup(k, g) }));
   let failed = fetched.some((f) => f.objs === undefined) || (named && fetched.reduce((n, f) => n + (f.objs?.length ?? 0), 0) < groups.reduce((n, g) => n + g.names.length, 0));
   const present = fetched.filter((f) => (f.objs?.length ?? 0) > 0).map((f) => ({ g: f.g, objs: sortObjects(f.objs!, str(k.flags, 'sort-by')) }));
-  if (output === 'yaml' || output === 'json' || output === 'name') {
+  if (template !== undefined) {
+    const all = present.flatMap((p) => p.objs);
+    const single = named && all.length === 1 && groups.length === 1 && groups[0]!.names.length === 1;
+    const r = output.startsWith('jsonpath=') ? printJsonPath(k, template, all, single) : printCustomColumns(k, template, all);
+    if (r !== 0) return r;
+  } else if (output === 'yaml' || output === 'json' || output === 'name') {
     const all = present.flatMap((p) => p.objs);
     if (all.length > 0) printStructured(k, all, named && all.length === 1 && groups.length === 1 && groups[0]!.names.length === 1, output);
   } else {
