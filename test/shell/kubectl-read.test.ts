@@ -43,7 +43,10 @@ const cases: [string, string, string, number][] = [
   ['get deploy web', '', 'Error from server (NotFound): deployments.apps "web" not found\n', 1],
   ['get svc kubernetes -o name', 'service/kubernetes\n', '', 0],
   ['get ep kubernetes', 'NAME         ENDPOINTS            AGE\nkubernetes   192.168.56.10:6443   10d\n', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', 0],
-  ['get svc kubernetes -o go-template={{.kind}}', '', 'error: unable to match a printer suitable for the output format "go-template={{.kind}}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml\n', 1],
+  ['get svc kubernetes -o go-template={{.kind}}', '', 'error: the lab does not print -o go-template; it prints json, yaml, name, wide, jsonpath, custom-columns\n', 1],
+  ['get svc -o yamll', '', 'error: unable to match a printer suitable for the output format "yamll", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n', 1],
+  ['get svc -o jsonpath', '', 'error: template format specified but no template given\n', 1],
+  ['get svc -o custom-columns', '', 'error: custom-columns format specified but no custom columns given\n', 1],
   ['get pods -l app in (a', '', 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (a", field selector "": unable to parse requirement: found \'\', expected: \',\' or \')\'\n', 1],
 ];
 for (const [line, stdout, stderr, status] of cases) {

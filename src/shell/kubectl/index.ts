@@ -6,6 +6,8 @@ import type { KubectlVerb } from './verb.js';
 import { READ_VERBS } from './verbs-read.js';
 import { WRITE_VERBS } from './verbs-write.js';
 import { kubectlHelp, verbHelp } from './help.js';
+import { OUTPUT_FLAG } from './write/common.js';
+import { OBJECT_FORMATS, outputFormatError } from './output-format.js';
 
 /** Every kubectl verb the lab knows. */
 export function kubectlVerbs(): KubectlVerb[] {
@@ -56,6 +58,11 @@ export function runKubectl(ctx: CommandContext): number {
   if (parsed.flags.values['help'] === true) {
     ctx.stdout(verbHelp(verb, path));
     return 0;
+  }
+  const formatError = verb.flags.includes(OUTPUT_FLAG) ? outputFormatError(str(parsed.flags, 'output'), OBJECT_FORMATS, ['json', 'yaml', 'name']) : undefined;
+  if (formatError) {
+    ctx.stderr(`error: ${formatError}\n`);
+    return 1;
   }
   const explicitNs = parsed.flags.set.has('namespace');
   const namespace = explicitNs ? str(parsed.flags, 'namespace') : (ctx.shell.vars['__KUBE_NAMESPACE'] ?? 'default');

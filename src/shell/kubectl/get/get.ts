@@ -2,6 +2,8 @@
 // fetches through the API with label and field selectors, and prints server-style tables through
 // the tabwriter, or objects as yaml, json, names, JSONPath or custom columns. Left out: go-template.
 import type { KubeObject } from '../../../sim/types.js';
+import { sortObjects } from './sort.js';
+import { GET_FORMATS, outputFormatError } from '../output-format.js';
 import { apiGet, apiList, isApiError, lookupKind, resolveResourceName, type ResourceInfo } from '../../../sim/index.js';
 import { formatLabels } from '../../../sim/api-server/selectors.js';
 import { bool, list, str, type FlagSpec } from '../flags.js';
@@ -61,21 +63,6 @@ function parseTargets(args: string[]): Group[] | string {
   }
   for (const n of args.slice(1)) for (const g of groups) g.names.push(n);
   return groups;
-}
-
-/** Reads a dotted JSONPath-ish field (`.metadata.name`, `{.spec.replicas}`) for --sort-by. */
-function fieldOf(obj: unknown, path: string): unknown {
-  return path.replace(/^\{|\}$/g, '').split('.').filter((p) => p).reduce<unknown>((o, p) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[p.replace(/\[\d+\]$/, '')] : undefined), obj);
-}
-
-function sortObjects(objs: KubeObject[], by: string): KubeObject[] {
-  if (!by) return objs;
-  return [...objs].sort((a, b) => {
-    const x = fieldOf(a, by);
-    const y = fieldOf(b, by);
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x ?? '').localeCompare(String(y ?? ''));
-  });
 }
 
 /** Fetches one group's objects; prints NotFound errors for missing names. */
@@ -170,8 +157,9 @@ function runGet(k: KubectlContext): number {
   }
   const output = str(k.flags, 'output');
   const template = /^(jsonpath|custom-columns)=/.test(output) ? output.slice(output.indexOf('=') + 1) : undefined;
-  if (output && !['wide', 'yaml', 'json', 'name'].includes(output) && template === undefined) {
-    k.stderr(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml\n`);
+  const formatError = outputFormatError(output, GET_FORMATS, ['json', 'yaml', 'name', 'wide', 'jsonpath', 'custom-columns']);
+  if (formatError) {
+    k.stderr(`error: ${formatError}\n`);
     return 1;
   }
   const groups = parseTargets(k.flags.args);
@@ -183,7 +171,13 @@ function runGet(k: KubectlContext): number {
   const named = groups.some((g) => g.names.length > 0);
   const fetched = groups.map((g) => ({ g, objs: fetchGroup(k, g) }));
   let failed = fetched.some((f) => f.objs === undefined) || (named && fetched.reduce((n, f) => n + (f.objs?.length ?? 0), 0) < groups.reduce((n, g) => n + g.names.length, 0));
-  const present = fetched.filter((f) => (f.objs?.length ?? 0) > 0).map((f) => ({ g: f.g, objs: sortObjects(f.objs!, str(k.flags, 'sort-by')) }));
+  const sorted = fetched.filter((f) => (f.objs?.length ?? 0) > 0).map((f) => ({ g: f.g, objs: sortObjects(f.objs!, str(k.flags, 'sort-by')) }));
+  const sortError = sorted.find((p) => !Array.isArray(p.objs))?.objs as { error: string } | undefined;
+  if (sortError) {
+    k.stderr(`error: ${sortError.error}\n`);
+    return 1;
+  }
+  const present = sorted as { g: Group; objs: KubeObject[] }[];
   if (template !== undefined) {
     const all = present.flatMap((p) => p.objs);
     const single = named && all.length === 1 && groups.length === 1 && groups[0]!.names.length === 1;

@@ -24,9 +24,6 @@ export function submitGenerated(k: KubectlContext, obj: KubeObject, opts: Submit
   if (typeof dry === 'object') return fail(k, dry.error);
   const info = lookupKind(obj.kind)!;
   const output = str(k.flags, 'output');
-  if (output !== '' && output !== 'name' && !isObjectOutput(output)) {
-    return fail(k, `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
-  }
   let sent = bool(k.flags, 'save-config') ? withLastApplied(obj) : obj;
   if (k.namespaceExplicit && info.namespaced) sent = { ...sent, metadata: { ...sent.metadata, namespace: k.namespace } };
   let result: KubeObject = sent;
