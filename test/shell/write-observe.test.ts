@@ -88,7 +88,7 @@ for (const verb of ['apply', 'create', 'create deployment', 'create service node
   test(`kubectl ${verb} --help`, () => {
     const r = kubectl(testLab(), `${verb} --help`);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /\nUsage:\n {2}kubectl .+ \[options\]\n\nUse "kubectl options" for a list of global command-line options \(applies to all commands\)\.\n$/);
+    assert.match(r.stdout, /\nUsage:\n {2}kubectl .+ \[options\]\n\n(Use "kubectl [a-z ]+ <command> --help" for more information about a given command\.\n)?Use "kubectl options" for a list of global command-line options \(applies to all commands\)\.\n$/);
   });
 }
 

@@ -5,7 +5,7 @@ import { parseFlags, str, type FlagSpec } from './flags.js';
 import type { KubectlVerb } from './verb.js';
 import { READ_VERBS } from './verbs-read.js';
 import { WRITE_VERBS } from './verbs-write.js';
-import { kubectlHelp, verbHelp } from './help.js';
+import { kubectlHelp, suggestionsFor, verbHelp } from './help.js';
 import { OUTPUT_FLAG } from './write/common.js';
 import { OBJECT_FORMATS, outputFormatError } from './output-format.js';
 
@@ -34,7 +34,8 @@ export function runKubectl(ctx: CommandContext): number {
   const at = first === undefined ? -1 : ctx.args.indexOf(first);
   const top = first === undefined ? undefined : findVerb(verbs, first);
   if (!top) {
-    ctx.stderr(`error: unknown command "${first ?? ctx.args[0]}" for "kubectl"\n`);
+    const typed = first ?? ctx.args[0]!;
+    ctx.stderr(`error: unknown command "${typed}" for "kubectl"${first === undefined ? '' : suggestionsFor(verbs, typed)}\n`.replace(/\n\n$/, '\n'));
     return 1;
   }
   let verb: KubectlVerb = top;

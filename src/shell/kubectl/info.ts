@@ -16,7 +16,7 @@ function apiServerURL(k: KubectlContext): string {
 }
 
 function verb(name: string, short: string, usage: string, flags: FlagSpec[], run: (k: KubectlContext) => number, extra: Partial<KubectlVerb> = {}): KubectlVerb {
-  return { name, short, usage, long: short, examples: '', flags, section: 'Cluster Management Commands', run, ...extra };
+  return { name, short, usage, long: short, examples: '', flags, run, ...extra };
 }
 
 const version = verb('version', 'Print the client and server version information', 'kubectl version [flags] [options]',
@@ -25,7 +25,7 @@ const version = verb('version', 'Print the client and server version information
     const v = k.sim.config.kubernetesVersion;
     k.stdout(`Client Version: ${v}\nKustomize Version: v5.7.1\n${k.flags.values['client'] === true ? '' : `Server Version: ${v}\n`}`);
     return 0;
-  }, { section: 'Other Commands' });
+  });
 
 const clusterInfo = verb('cluster-info', 'Display cluster information', 'kubectl cluster-info [flags] [options]', [], (k) => {
   const url = apiServerURL(k);
@@ -44,7 +44,7 @@ const apiResources = verb('api-resources', 'Print the supported API resources on
     const header = k.flags.values['no-headers'] === true ? [] : ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND'];
     k.stdout(tabwrite(`${[...header, ...rows].join('\n')}\n`, GET_TABWRITER));
     return 0;
-  }, { section: 'Other Commands' });
+  });
 
 function kubeconfigYaml(k: KubectlContext): string {
   const ns = k.shell.vars['__KUBE_NAMESPACE'];
@@ -58,7 +58,6 @@ const config = verb('config', 'Modify kubeconfig files', 'kubectl config SUBCOMM
   k.stderr('error: kubectl config needs a subcommand: view, current-context, get-contexts or set-context\n');
   return 1;
 }, {
-  section: 'Settings Commands',
   subcommands: [
     verb('view', 'Display merged kubeconfig settings or a specified kubeconfig file', 'kubectl config view [flags] [options]', [{ long: 'minify', type: 'bool', help: 'Remove all information not used by current-context from the output' }, { long: 'raw', type: 'bool', help: 'Display raw byte data and sensitive data' }], (k) => {
       k.stdout(kubeconfigYaml(k));

@@ -27,7 +27,7 @@ export interface KubectlVerb {
   flags: FlagSpec[];
   /** Subcommands (`kubectl create deployment`, `kubectl rollout status`, `kubectl config view`). */
   subcommands?: KubectlVerb[];
-  /** The help section of `kubectl --help` it is listed under. */
-  section: 'Basic Commands (Beginner)' | 'Basic Commands (Intermediate)' | 'Deploy Commands' | 'Cluster Management Commands' | 'Troubleshooting and Debugging Commands' | 'Advanced Commands' | 'Settings Commands' | 'Other Commands';
+  /** Unused: `kubectl --help` groups verbs by kubectl's own table (help.ts ROOT_GROUPS). */
+  section?: string;
   run(k: KubectlContext): number;
 }

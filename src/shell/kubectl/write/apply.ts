@@ -78,7 +78,6 @@ function runApply(k: KubectlContext): number {
 /** `kubectl apply`. */
 export const APPLY_VERB: KubectlVerb = {
   ...helpFor('apply'),
-  section: 'Advanced Commands',
   flags: [...filenameFlags('apply'), ...WRITE_FLAGS, { long: 'server-side', type: 'bool', help: 'If true, apply runs in the server instead of the client.' }, { long: 'force', type: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' }],
   run: runApply,
 };

@@ -47,7 +47,6 @@ function runCreateDeployment(k: KubectlContext): number {
 export const CREATE_DEPLOYMENT_VERB: KubectlVerb = {
   ...helpFor('create deployment'),
   aliases: ['deploy'],
-  section: 'Basic Commands (Beginner)',
   flags: [
     { long: 'image', type: 'stringArray', help: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
     { long: 'port', type: 'int', default: -1, help: 'The containerPort that this deployment exposes.' },

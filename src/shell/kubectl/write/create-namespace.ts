@@ -53,13 +53,12 @@ function runCreateConfigMap(k: KubectlContext): number {
 const SAVE_CONFIG = { long: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' } as const;
 
 /** `kubectl create namespace`. */
-export const CREATE_NAMESPACE_VERB: KubectlVerb = { ...helpFor('create namespace'), aliases: ['ns'], section: 'Basic Commands (Beginner)', flags: [SAVE_CONFIG, ...WRITE_FLAGS], run: runCreateNamespace };
+export const CREATE_NAMESPACE_VERB: KubectlVerb = { ...helpFor('create namespace'), aliases: ['ns'], flags: [SAVE_CONFIG, ...WRITE_FLAGS], run: runCreateNamespace };
 
 /** `kubectl create configmap`. */
 export const CREATE_CONFIGMAP_VERB: KubectlVerb = {
   ...helpFor('create configmap'),
   aliases: ['cm'],
-  section: 'Basic Commands (Beginner)',
   flags: [
     { long: 'from-literal', type: 'stringArray', help: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' },
     { long: 'from-file', type: 'stringArray', help: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.' },

@@ -63,14 +63,13 @@ function serviceVerb(path: string, type: ServiceType, extra: FlagSpec[]): Kubect
   };
   const tcp: FlagSpec = { long: 'tcp', type: 'stringArray', help: "Port pairs can be specified as '<port>:<targetPort>'." };
   const saveConfig: FlagSpec = { long: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' };
-  return { ...helpFor(path), section: 'Basic Commands (Beginner)', flags: [tcp, ...extra, saveConfig, ...WRITE_FLAGS], run };
+  return { ...helpFor(path), flags: [tcp, ...extra, saveConfig, ...WRITE_FLAGS], run };
 }
 
 /** `kubectl create service` and its four subcommands. */
 export const CREATE_SERVICE_VERB: KubectlVerb = {
   ...helpFor('create service'),
   aliases: ['svc'],
-  section: 'Basic Commands (Beginner)',
   flags: [],
   subcommands: [
     serviceVerb('create service clusterip', 'ClusterIP', [{ long: 'clusterip', type: 'string', help: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." }]),

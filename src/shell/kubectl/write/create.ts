@@ -54,7 +54,6 @@ function runCreate(k: KubectlContext): number {
 /** `kubectl create`. */
 export const CREATE_VERB: KubectlVerb = {
   ...helpFor('create'),
-  section: 'Basic Commands (Beginner)',
   flags: [...filenameFlags('use to create the resource'), { long: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' }, { long: 'edit', type: 'bool', help: 'Edit the API resource before creating' }, ...WRITE_FLAGS],
   subcommands: [CREATE_CONFIGMAP_VERB, CREATE_DEPLOYMENT_VERB, CREATE_NAMESPACE_VERB, CREATE_SERVICE_VERB],
   run: runCreate,

@@ -105,4 +105,4 @@ function runDelete(k: KubectlContext): number {
 }
 
 /** `kubectl delete`. */
-export const DELETE_VERB: KubectlVerb = { ...helpFor('delete'), section: 'Basic Commands (Intermediate)', flags: DELETE_FLAGS, run: runDelete };
+export const DELETE_VERB: KubectlVerb = { ...helpFor('delete'), flags: DELETE_FLAGS, run: runDelete };

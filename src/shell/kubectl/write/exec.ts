@@ -68,7 +68,6 @@ function runExec(k: KubectlContext): number {
 /** `kubectl exec`. */
 export const EXEC_VERB: KubectlVerb = {
   ...helpFor('exec'),
-  section: 'Troubleshooting and Debugging Commands',
   flags: [
     { long: 'container', short: 'c', type: 'string', help: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
     { long: 'stdin', short: 'i', type: 'bool', help: 'Pass stdin to the container' },

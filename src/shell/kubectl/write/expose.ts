@@ -92,4 +92,4 @@ function runExpose(k: KubectlContext): number {
 }
 
 /** `kubectl expose`. */
-export const EXPOSE_VERB: KubectlVerb = { ...helpFor('expose'), section: 'Basic Commands (Beginner)', flags: EXPOSE_FLAGS, run: runExpose };
+export const EXPOSE_VERB: KubectlVerb = { ...helpFor('expose'), flags: EXPOSE_FLAGS, run: runExpose };

@@ -97,7 +97,7 @@ function metaFlags(what: string): FlagSpec[] {
 }
 
 /** `kubectl label`. */
-export const LABEL_VERB: KubectlVerb = { ...helpFor('label'), section: 'Settings Commands', flags: metaFlags('labels'), run: (k) => runMetaVerb(k, 'labels') };
+export const LABEL_VERB: KubectlVerb = { ...helpFor('label'), flags: metaFlags('labels'), run: (k) => runMetaVerb(k, 'labels') };
 
 /** `kubectl annotate`. */
-export const ANNOTATE_VERB: KubectlVerb = { ...helpFor('annotate'), section: 'Settings Commands', flags: metaFlags('annotations'), run: (k) => runMetaVerb(k, 'annotations') };
+export const ANNOTATE_VERB: KubectlVerb = { ...helpFor('annotate'), flags: metaFlags('annotations'), run: (k) => runMetaVerb(k, 'annotations') };

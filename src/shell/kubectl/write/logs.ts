@@ -61,4 +61,4 @@ function runLogs(k: KubectlContext): number {
 }
 
 /** `kubectl logs`. */
-export const LOGS_VERB: KubectlVerb = { ...helpFor('logs'), section: 'Troubleshooting and Debugging Commands', flags: LOGS_FLAGS, run: runLogs };
+export const LOGS_VERB: KubectlVerb = { ...helpFor('logs'), flags: LOGS_FLAGS, run: runLogs };

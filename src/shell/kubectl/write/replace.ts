@@ -41,7 +41,7 @@ function runReplace(k: KubectlContext): number {
 }
 
 /** `kubectl replace`. */
-export const REPLACE_VERB: KubectlVerb = { ...helpFor('replace'), section: 'Advanced Commands', flags: [...filenameFlags('replace'), { long: 'force', type: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' }, ...WRITE_FLAGS], run: runReplace };
+export const REPLACE_VERB: KubectlVerb = { ...helpFor('replace'), flags: [...filenameFlags('replace'), { long: 'force', type: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' }, ...WRITE_FLAGS], run: runReplace };
 
 function runEdit(k: KubectlContext): number {
   if (k.mode === 'script' || !k.host.edit) return fail(k, 'kubectl edit needs an interactive terminal; in scripts use kubectl apply -f or kubectl patch');
@@ -75,4 +75,4 @@ function runEdit(k: KubectlContext): number {
 }
 
 /** `kubectl edit`. */
-export const EDIT_VERB: KubectlVerb = { ...helpFor('edit'), section: 'Basic Commands (Intermediate)', flags: [...filenameFlags('use to edit the resource').slice(0, 2), { long: 'output', short: 'o', type: 'string', help: 'Output format.' }, { long: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' }], run: runEdit };
+export const EDIT_VERB: KubectlVerb = { ...helpFor('edit'), flags: [...filenameFlags('use to edit the resource').slice(0, 2), { long: 'output', short: 'o', type: 'string', help: 'Output format.' }, { long: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' }], run: runEdit };

@@ -87,13 +87,12 @@ function undo(k: KubectlContext, t: Target): number {
 }
 
 const sub = (path: string, flags: KubectlVerb['flags'], each: (k: KubectlContext, t: Target) => number): KubectlVerb => ({
-  ...helpFor(path), section: 'Deploy Commands', flags: [...filenameFlags('get from a server').slice(0, 2), ...flags], run: (k) => forTargets(k, (t) => each(k, t)),
+  ...helpFor(path), flags: [...filenameFlags('get from a server').slice(0, 2), ...flags], run: (k) => forTargets(k, (t) => each(k, t)),
 });
 
 /** `kubectl rollout` and its subcommands. */
 export const ROLLOUT_VERB: KubectlVerb = {
   ...helpFor('rollout'),
-  section: 'Deploy Commands',
   flags: [],
   subcommands: [
     sub('rollout history', [{ long: 'revision', type: 'int', default: 0, help: 'See the details, including podTemplate of the revision specified' }], showHistory),

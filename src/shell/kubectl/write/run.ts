@@ -92,4 +92,4 @@ function runRun(k: KubectlContext): number {
 }
 
 /** `kubectl run`. */
-export const RUN_VERB: KubectlVerb = { ...helpFor('run'), section: 'Basic Commands (Beginner)', flags: RUN_FLAGS, run: runRun };
+export const RUN_VERB: KubectlVerb = { ...helpFor('run'), flags: RUN_FLAGS, run: runRun };

@@ -47,7 +47,6 @@ function scaleOne(k: KubectlContext, t: Target, replicas: number, current: numbe
 /** `kubectl scale`. */
 export const SCALE_VERB: KubectlVerb = {
   ...helpFor('scale'),
-  section: 'Deploy Commands',
   flags: [
     ...filenameFlags('set a new size').slice(0, 2),
     { long: 'replicas', type: 'int', default: -1, help: 'The new desired number of replicas. Required.' },
@@ -90,7 +89,6 @@ function runPatch(k: KubectlContext): number {
 /** `kubectl patch`. */
 export const PATCH_VERB: KubectlVerb = {
   ...helpFor('patch'),
-  section: 'Advanced Commands',
   flags: [
     ...filenameFlags('update').slice(0, 2),
     { long: 'patch', short: 'p', type: 'string', help: 'The patch to be applied to the resource JSON file.' },

@@ -54,7 +54,6 @@ function runSetImage(k: KubectlContext): number {
 /** `kubectl set image`. */
 export const SET_IMAGE_VERB: KubectlVerb = {
   ...helpFor('set image'),
-  section: 'Basic Commands (Intermediate)',
   flags: [...filenameFlags('get from a server').slice(0, 2), { long: 'selector', short: 'l', type: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." }, { long: 'all', type: 'bool', help: 'Select all resources, in the namespace of the specified resource types' }, DRY_RUN_FLAG, OUTPUT_FLAG],
   run: runSetImage,
 };
@@ -66,7 +65,6 @@ export const SET_VERB: KubectlVerb = {
   long: 'Configure application resources.\n\n These commands help you make changes to existing application resources.',
   examples: '',
   usage: 'kubectl set SUBCOMMAND [options]',
-  section: 'Basic Commands (Intermediate)',
   flags: [],
   subcommands: [SET_IMAGE_VERB],
   run: (k) => subcommandHelp(k, SET_VERB),

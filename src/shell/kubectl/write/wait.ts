@@ -61,7 +61,6 @@ function runWait(k: KubectlContext): number {
 /** `kubectl wait`. */
 export const WAIT_VERB: KubectlVerb = {
   ...helpFor('wait'),
-  section: 'Advanced Commands',
   flags: [
     ...filenameFlags('identify the resource').slice(0, 2),
     { long: 'for', type: 'string', help: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
