@@ -47,6 +47,7 @@ const SCANNER_PROBLEMS = ['mapping values are not allowed in this context', 'fou
 function goYamlMessage(e: unknown): string {
   const err = e as { reason?: string; mark?: { line?: number; column?: number; buffer?: string } };
   const reason = err.reason ?? '';
+  if (reason.startsWith('nesting exceeded maxDepth')) return `exceeded max depth of ${MAX_DEPTH}`;
   if (reason.startsWith('unidentified alias')) return `unknown anchor '${reason.replace(/^unidentified alias "(.*)"$/, '$1')}' referenced`;
   const zeroBased = err.mark?.line ?? 0;
   const problem = goProblem(reason, (err.mark?.buffer ?? '').split('\n')[zeroBased] ?? '', err.mark?.column ?? 0, err.mark?.buffer ?? '');
@@ -102,7 +103,7 @@ function rawDepthTooBig(text: string): boolean {
 export function parseDocument(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   if (rawDepthTooBig(text)) return { ok: false, error: `exceeded max depth of ${MAX_DEPTH}` };
   try {
-    const docs = yaml.loadAll(text, { schema: GO_YAML_SCHEMA, json: true }) as unknown[];
+    const docs = yaml.loadAll(text, { schema: GO_YAML_SCHEMA, json: true, maxDepth: MAX_DEPTH }) as unknown[];
     const value = docs[0];
     const shape = checkShape(value);
     return shape ? { ok: false, error: shape } : { ok: true, value: value ?? null };
