@@ -5,6 +5,8 @@ import type { ClusterConfig } from './config.js';
 import type { RngState } from './rng.js';
 import type { KubeObject } from './types.js';
 import type { KubeletPod } from './node/pod-runtime.js';
+import type { ProxierState } from './kube-proxy/state.js';
+import type { NodeKernel } from './dataplane/types.js';
 
 /** A watch event as the API server streams it to informers. */
 export interface WatchEvent {
@@ -66,4 +68,8 @@ export interface SimState {
   timerSeq: number;
   /** TriggerTimeTracker state of the endpoints and endpointslice controllers, by controller then `ns/name`. */
   triggerTimes?: Record<string, Record<string, ServiceTriggerTimes>>;
+  /** Each node's kube-proxy (absent until its pod runs), by node name. */
+  proxy?: Record<string, ProxierState>;
+  /** Each node's kernel networking state (conntrack, xt_recent lists), by host name. */
+  kernel?: Record<string, NodeKernel>;
 }

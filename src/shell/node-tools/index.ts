@@ -1,7 +1,7 @@
-// The node tools that read kube-proxy's work — curl, iptables-save, ipvsadm, nft, nslookup,
-// conntrack, the kube-proxy logs — take their place here, next to the shell's other commands,
-// once kube-proxy and the dataplane exist in the simulation.
+// The node tools that read what kube-proxy and the kernel hold on a node: conntrack so far;
+// iptables-save, ipvsadm, nft, the DNS and HTTP clients join as the dataplane grows.
 import type { CommandSpec } from '../types.js';
+import { CONNTRACK_COMMANDS } from './conntrack.js';
 
-/** Commands that inspect the dataplane of a node (none yet). */
-export const NODE_TOOL_COMMANDS: CommandSpec[] = [];
+/** Commands that inspect the dataplane of a node. */
+export const NODE_TOOL_COMMANDS: CommandSpec[] = [...CONNTRACK_COMMANDS];
