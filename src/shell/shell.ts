@@ -80,5 +80,5 @@ export function prompt(shell: ShellState): string {
   if (h.kind === 'pod') return h.shell === 'bash' ? `root@${h.pod}:${cwd}# ` : `${cwd} # `;
   const home = shell.vars['HOME'] ?? '/root';
   const shown = cwd === home ? '~' : cwd.startsWith(home + '/') ? '~' + cwd.slice(home.length) : cwd;
-  return `root@${h.node}:${shown}# `;
+  return h.node === 'laptop' ? `learner@laptop:${shown}$ ` : `root@${h.node}:${shown}# `;
 }

@@ -6,7 +6,7 @@ import type { SimState } from '../../sim/state.js';
 import type { Node, Pod } from '../../sim/types.js';
 import { listStored, getStored } from '../../sim/api-server/store.js';
 import type { FileEntry } from '../types.js';
-import { serviceIPAt } from '../../sim/cluster.js';
+import { NODE_RESOLV_CONF, resolvConfFor } from '../../sim/dns/resolv-conf.js';
 import { toYaml } from '../kubectl/write/print.js';
 
 const dir: FileEntry = { type: 'dir' };
@@ -24,31 +24,6 @@ SUPPORT_URL="https://help.ubuntu.com/"
 BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
 PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
 UBUNTU_CODENAME=jammy
-`;
-
-const NODE_RESOLV = `# This is /run/systemd/resolve/stub-resolv.conf managed by man:systemd-resolved(8).
-# Do not edit.
-#
-# This file might be symlinked as /etc/resolv.conf. If you're looking at
-# /etc/resolv.conf and seeing this text, you have followed the symlink.
-#
-# This is a dynamic resolv.conf file for connecting local clients to the
-# internal DNS stub resolver of systemd-resolved. This file lists all
-# configured search domains.
-#
-# Run "resolvectl status" to see details about the uplink DNS servers
-# currently in use.
-#
-# Third party programs should typically not access this file directly, but only
-# through the symlink at /etc/resolv.conf. To manage man:resolv.conf(5) in a
-# different way, replace this symlink by a static file or a different symlink.
-#
-# See man:systemd-resolved.service(8) for details about the supported modes of
-# operation for /etc/resolv.conf.
-
-nameserver 127.0.0.53
-options edns0 trust-ad
-search .
 `;
 
 /** The manifest kubeadm wrote for a static pod, from its mirror pod in the API. */
@@ -78,9 +53,10 @@ export function seedNodeFiles(sim: SimState, node: string): Record<string, FileE
   const hosts = ['127.0.0.1 localhost', '127.0.1.1 ' + node, '', ...nodes.map((n) => `${ipOf(n)} ${n.metadata.name}`), ''].join('\n');
   const files: Record<string, FileEntry> = {
     '/': dir, '/root': dir, '/tmp': dir, '/var': dir, '/var/log': dir, '/etc': dir,
-    '/etc/hostname': file(`${node}\n`), '/etc/hosts': file(hosts), '/etc/resolv.conf': file(NODE_RESOLV), '/etc/os-release': file(OS_RELEASE),
-    '/etc/kubernetes': dir,
+    '/etc/hostname': file(`${node}\n`), '/etc/hosts': file(hosts), '/etc/resolv.conf': file(NODE_RESOLV_CONF), '/etc/os-release': file(OS_RELEASE),
   };
+  if (node === 'laptop') return files;
+  files['/etc/kubernetes'] = dir;
   if (node !== 'controlplane') return files;
   files['/etc/kubernetes/manifests'] = dir;
   for (const name of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
@@ -94,10 +70,7 @@ export function seedNodeFiles(sim: SimState, node: string): Record<string, FileE
 export function seedPodFiles(sim: SimState, namespace: string, podName: string): Record<string, FileEntry> {
   const pod = getStored<Pod>(sim, 'pods', `${namespace}/${podName}`);
   const ip = pod?.status?.podIP ?? '';
-  const domain = sim.config.clusterDomain;
-  const resolv = pod?.spec.hostNetwork || pod?.spec.dnsPolicy === 'Default'
-    ? 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n'
-    : `search ${namespace}.svc.${domain} svc.${domain} ${domain}\nnameserver ${serviceIPAt(sim.config, 10)}\noptions ndots:5\n`;
+  const resolv = resolvConfFor(sim, { kind: 'pod', namespace, pod: podName });
   const hosts = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${podName}\n`;
   return { '/': dir, '/tmp': dir, '/root': dir, '/etc': dir, '/etc/resolv.conf': file(resolv), '/etc/hosts': file(hosts), '/etc/hostname': file(`${podName}\n`) };
 }

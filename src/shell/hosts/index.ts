@@ -5,6 +5,7 @@ import type { Node } from '../../sim/types.js';
 import { currentHost, type CommandContext, type CommandSpec } from '../types.js';
 import { enterHost } from './enter.js';
 import { ipAddr, ipRoute } from './net.js';
+import { isLaptopTarget, LAPTOP_NAME, laptopIpAddr, laptopIpRoute } from './laptop.js';
 import { psAux } from './procs.js';
 import { readFile, writeFile } from '../fs.js';
 
@@ -16,15 +17,19 @@ function nodeByNameOrIP(ctx: CommandContext, target: string): Node | undefined {
 const ssh: CommandSpec = {
   name: 'ssh',
   usage: 'ssh NODE',
-  summary: 'log in to another node of the cluster (by name or InternalIP)',
+  summary: 'log in to another node of the cluster (by name or InternalIP), or to `laptop`, your machine outside it',
   where: 'node',
   group: 'node',
-  complete: (ctx) => listStored<Node>(ctx.sim, 'nodes').map((n) => n.metadata.name!),
+  complete: (ctx) => [...listStored<Node>(ctx.sim, 'nodes').map((n) => n.metadata.name!), LAPTOP_NAME],
   run(ctx) {
     const target = ctx.args.find((a) => !a.startsWith('-'));
     if (!target) {
       ctx.stderr('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address] [-c cipher_spec] destination [command [argument ...]]\n');
       return 255;
+    }
+    if (isLaptopTarget(target)) {
+      enterHost(ctx.sim, ctx.shell, { kind: 'node', node: LAPTOP_NAME });
+      return 0;
     }
     const node = nodeByNameOrIP(ctx, target);
     if (!node) {
@@ -64,7 +69,7 @@ const hostname: CommandSpec = {
   run(ctx) {
     const h = currentHost(ctx.shell);
     if (ctx.args.includes('-i') || ctx.args.includes('-I')) {
-      const ip = h.kind === 'node'
+      const ip = h.kind === 'node' && h.node === LAPTOP_NAME ? '192.168.1.23 192.168.56.1' : h.kind === 'node'
         ? listStored<Node>(ctx.sim, 'nodes').find((n) => n.metadata.name === h.node)?.status.addresses.find((a) => a.type === 'InternalIP')?.address
         : (ctx.sim.objects['pods']?.[`${h.namespace}/${h.pod}`]?.status as { podIP?: string } | undefined)?.podIP;
       ctx.stdout(`${ip ?? ''}\n`);
@@ -84,8 +89,9 @@ const ip: CommandSpec = {
   run(ctx) {
     const obj = ctx.args[0] ?? '';
     const h = currentHost(ctx.shell);
-    if (['a', 'ad', 'addr', 'address'].includes(obj)) ctx.stdout(ipAddr(ctx.sim, h));
-    else if (['r', 'ro', 'route'].includes(obj)) ctx.stdout(ipRoute(ctx.sim, h));
+    const laptop = h.kind === 'node' && h.node === LAPTOP_NAME;
+    if (['a', 'ad', 'addr', 'address'].includes(obj)) ctx.stdout(laptop ? laptopIpAddr() : ipAddr(ctx.sim, h));
+    else if (['r', 'ro', 'route'].includes(obj)) ctx.stdout(laptop ? laptopIpRoute() : ipRoute(ctx.sim, h));
     else {
       ctx.stderr(obj ? `Object "${obj}" is unknown, try "ip help".\n` : 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n');
       return obj ? 1 : 255;

@@ -2,6 +2,7 @@
 // iptables-save, ipvsadm, nft, the DNS and HTTP clients join as the dataplane grows.
 import type { CommandSpec } from '../types.js';
 import { CONNTRACK_COMMANDS } from './conntrack.js';
+import { IPTABLES_COMMANDS } from './iptables-tools.js';
 
 /** Commands that inspect the dataplane of a node. */
-export const NODE_TOOL_COMMANDS: CommandSpec[] = [...CONNTRACK_COMMANDS];
+export const NODE_TOOL_COMMANDS: CommandSpec[] = [...IPTABLES_COMMANDS, ...CONNTRACK_COMMANDS];

@@ -10,6 +10,7 @@ import { scheduler } from './scheduler.js';
 import { kubelet } from '../node/kubelet.js';
 import { endpointsController } from './endpoints.js';
 import { endpointSliceController } from './endpointslice.js';
+import { kubeProxyController } from '../kube-proxy/controller.js';
 
 /** Every controller, in reconcile order (owners before what they own, the scheduler before the kubelet). */
 export const CONTROLLERS: readonly Controller[] = [
@@ -22,4 +23,5 @@ export const CONTROLLERS: readonly Controller[] = [
   kubelet,
   endpointsController,
   endpointSliceController,
+  kubeProxyController,
 ];

@@ -52,7 +52,8 @@ function runLogs(k: KubectlContext): number {
   }
   const startedAt = st?.state.running?.startedAt ?? st?.state.terminated?.startedAt;
   if (!startedAt) return badRequest(k, `container "${name}" in pod "${podName}" is waiting to start: ${st?.state.waiting?.reason ?? 'ContainerCreating'}`);
-  let lines = containerLogLines(container, startedAt);
+  const proxier = k.sim.proxy?.[pod.spec.nodeName ?? ''];
+  let lines = proxier && proxier.pod === podName && name === 'kube-proxy' ? [...proxier.log] : containerLogLines(container, startedAt);
   const tail = int(k.flags, 'tail') ?? -1;
   if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
   const prefix = bool(k.flags, 'prefix') ? `[pod/${podName}/${name}] ` : '';

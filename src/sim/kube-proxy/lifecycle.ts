@@ -1,0 +1,75 @@
+// A kube-proxy process coming and going with its pod: start-up reads the kube-proxy ConfigMap
+// (mode, verbosity), cleans up what another mode left in the kernel (server_linux.go
+// platformCleanup: switching between nftables and the iptables-based modes), lists every Service
+// and EndpointSlice through its informers, and asks for a first, full sync.
+import type { SimState } from '../state.js';
+import type { ConfigMap, EndpointSlice, Pod, Service } from '../types.js';
+import { getStored, listStored, keyOf } from '../api-server/store.js';
+import { parseTimestamp } from '../clock.js';
+import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
+import type { ProxyMode } from '../config.js';
+import { PROXY_MODES } from '../config.js';
+import { CACHES_SYNCED, logStartup } from './startup.js';
+import { log } from './log.js';
+import { servicePortsOf } from './service-info.js';
+import { emptyRules, cleanupForMode } from './rules.js';
+import { proxierNode } from './sync.js';
+import type { InformerEvent, ProxierState } from './state.js';
+
+/** The label of the kube-proxy DaemonSet's pods. */
+export const KUBE_PROXY_LABEL = 'k8s-app';
+
+/** The kube-proxy pod running on a node, and when its container started (ms); undefined when none runs. */
+export function runningKubeProxy(state: SimState, node: string): { pod: Pod; startedAt: number } | undefined {
+  for (const pod of listStored<Pod>(state, 'pods', 'kube-system')) {
+    if (pod.metadata.labels?.[KUBE_PROXY_LABEL] !== 'kube-proxy' || pod.spec.nodeName !== node || pod.metadata.deletionTimestamp) continue;
+    const started = pod.status?.containerStatuses?.[0]?.state.running?.startedAt;
+    if (started) return { pod, startedAt: parseTimestamp(started) };
+  }
+  return undefined;
+}
+
+/** The informers' initial list, as the add events their handlers receive. */
+function initialEvents(state: SimState): InformerEvent[] {
+  const services = listStored<Service>(state, 'services').map((s): InformerEvent => ({ type: 'ADDED', resource: 'services', key: keyOf(s), service: keyOf(s), portCount: servicePortsOf(s).length }));
+  const slices = listStored<EndpointSlice>(state, 'endpointslices').flatMap((s): InformerEvent[] => {
+    const svc = s.metadata.labels?.['kubernetes.io/service-name'];
+    return svc ? [{ type: 'ADDED', resource: 'endpointslices', key: keyOf(s), service: `${s.metadata.namespace}/${svc}`, portCount: 0 }] : [];
+  });
+  return [...services, ...slices];
+}
+
+/** Starts the proxier of a newly running kube-proxy pod; the kernel keeps what the previous one programmed. */
+export function startProxier(state: SimState, node: string, pod: Pod, startedAt: number): ProxierState {
+  const previous = state.proxy?.[node];
+  const cfg = readKubeProxyConfig(getStored<ConfigMap>(state, 'configmaps', 'kube-system/kube-proxy'));
+  const configured = /^mode:\s*(""|''|)\s*$/m.test(getStored<ConfigMap>(state, 'configmaps', 'kube-system/kube-proxy')?.data?.['config.conf'] ?? '') ? '' : cfg.mode;
+  const mode: ProxyMode = (PROXY_MODES as readonly string[]).includes(cfg.mode) ? (cfg.mode as ProxyMode) : 'iptables';
+  const p: ProxierState = {
+    node, pod: pod.metadata.name ?? '', startedAt, mode, verbosity: cfg.verbosity,
+    services: {}, endpoints: {}, portsByService: {}, dirty: {}, needFullSync: true,
+    tokens: 2, tokensAt: startedAt, lastFullSync: startedAt, nextPeriodic: startedAt,
+    events: initialEvents(state), running: true, wakeAt: 0,
+    rules: previous ? cleanupForMode(previous.rules, mode) : emptyRules(),
+    lastDiff: { added: [], removed: [], at: startedAt }, log: [], logDropped: 0, lastLogMicros: 0,
+  };
+  logStartup(p, startedAt, { configuredMode: configured, mode, nodeIPs: proxierNode(state, node).ips, kubernetesVersion: state.config.kubernetesVersion });
+  (state.proxy ??= {})[node] = p;
+  return p;
+}
+
+/** Logs the informer handlers' lines for the events received, marking their Services dirty. */
+export function handleInformerEvents(state: SimState, p: ProxierState, initial: boolean): void {
+  const verbs = { ADDED: 'Add', MODIFIED: 'Update', DELETED: 'Delete' } as const;
+  for (const ev of p.events) {
+    if (ev.resource === 'services') {
+      log(p, state.now, { level: 4, source: `config.go:${ev.type === 'ADDED' ? 225 : ev.type === 'MODIFIED' ? 238 : 251}`, msg: `Calling handler.OnService${verbs[ev.type]}` });
+      log(p, state.now, { level: 4, source: 'servicechangetracker.go:103', msg: 'Service updated ports', kv: [['service', ev.key], ['portCount', ev.portCount]] });
+    } else {
+      log(p, state.now, { level: 4, source: `config.go:${ev.type === 'ADDED' ? 125 : ev.type === 'MODIFIED' ? 138 : 151}`, msg: `Calling handler.OnEndpointSlice${verbs[ev.type]}`, kv: [['endpoints', ev.key]] });
+    }
+    p.dirty[ev.service] = true;
+  }
+  p.events = [];
+  if (initial) for (const c of CACHES_SYNCED) log(p, state.now, c);
+}

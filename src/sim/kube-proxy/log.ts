@@ -1,0 +1,55 @@
+// kube-proxy's logger: structured klog lines at a verbosity (klog -v), timestamped on the
+// simulated clock and kept in a ring buffer, as the container runtime keeps the container's log.
+import { klogLine, klogPlain, type KlogValue } from './klog.js';
+import type { ProxierState } from './state.js';
+
+/** The most lines a proxier keeps; older ones fall off the head. */
+export const LOG_CAP = 5000;
+
+/** A stable, RNG-free microsecond jitter within a millisecond, so lines do not all end in .000000. */
+function jitter(node: string, ms: number): number {
+  let h = 2166136261;
+  const s = `${node}@${ms}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h % 900;
+}
+
+/** The timestamp (µs) of the next line at simulated time `ms`, at least `offsetUs` after the previous line. */
+function nextMicros(p: ProxierState, ms: number, offsetUs: number): number {
+  const t = Math.max(ms * 1000 + jitter(p.node, ms), p.lastLogMicros + 11 + offsetUs);
+  p.lastLogMicros = t;
+  return t;
+}
+
+function push(p: ProxierState, line: string): void {
+  p.log.push(line);
+  if (p.log.length > LOG_CAP) {
+    const drop = p.log.length - LOG_CAP;
+    p.log.splice(0, drop);
+    p.logDropped += drop;
+  }
+}
+
+/** One log call: written only when `level` ≤ the proxier's verbosity (errors and warnings always). */
+export interface LogCall {
+  level: number;
+  severity?: 'I' | 'W' | 'E';
+  source: string;
+  msg: string;
+  kv?: [string, KlogValue][];
+  /** Microseconds this line comes at least after the previous one (start-up lines spread over the first second). */
+  offsetUs?: number;
+}
+
+/** Writes a structured line if the verbosity allows it. */
+export function log(p: ProxierState, ms: number, call: LogCall): void {
+  const sev = call.severity ?? 'I';
+  if (sev === 'I' && call.level > p.verbosity) return;
+  push(p, klogLine(sev, nextMicros(p, ms, call.offsetUs ?? 0), call.source, call.msg, call.kv ?? []));
+}
+
+/** Writes an unstructured line (klog.Infof) if the verbosity allows it. */
+export function logPlain(p: ProxierState, ms: number, level: number, source: string, text: string, offsetUs = 0): void {
+  if (level > p.verbosity) return;
+  push(p, klogPlain(nextMicros(p, ms, offsetUs), source, text));
+}

@@ -1,0 +1,35 @@
+// Which rules a sync added and removed, for the NAT pane's highlighting. Chains a partial sync did
+// not rewrite keep their array, so only rewritten chains are compared (kube-proxy's own
+// partial-sync idea keeps this cheap at thousands of services).
+import type { IptablesTable, ProgrammedRules } from './types.js';
+
+function diffLists(prefix: string, a: readonly string[] | undefined, b: readonly string[] | undefined, added: string[], removed: string[]): void {
+  if (a === b) return;
+  const before = new Set(a ?? []);
+  const after = new Set(b ?? []);
+  for (const r of after) if (!before.has(r)) added.push(`${prefix}${r}`);
+  for (const r of before) if (!after.has(r)) removed.push(`${prefix}${r}`);
+}
+
+function diffTable(a: IptablesTable | undefined, b: IptablesTable | undefined, added: string[], removed: string[]): void {
+  if (a === b) return;
+  const chains = new Set([...Object.keys(a?.chains ?? {}), ...Object.keys(b?.chains ?? {})]);
+  const table = b?.name ?? a?.name ?? 'nat';
+  for (const c of chains) diffLists(`${table}\t`, a?.chains[c], b?.chains[c], added, removed);
+}
+
+/** Rules added and removed between two programmed states, each as `table\trule` (`ipvs\t…`, `nft\tchain\trule`). */
+export function diffRules(prev: ProgrammedRules, next: ProgrammedRules): { added: string[]; removed: string[] } {
+  const added: string[] = [];
+  const removed: string[] = [];
+  diffTable(prev.iptables.nat, next.iptables.nat, added, removed);
+  diffTable(prev.iptables.filter, next.iptables.filter, added, removed);
+  const vs = (r: ProgrammedRules): string[] => (r.ipvs?.virtualServers ?? []).flatMap((v) => [
+    `${v.protocol} ${v.address}:${v.port} ${v.scheduler}`,
+    ...v.realServers.map((s) => `${v.protocol} ${v.address}:${v.port} -> ${s.address}:${s.port}`),
+  ]);
+  diffLists('ipvs\t', vs(prev), vs(next), added, removed);
+  const nftRules = (r: ProgrammedRules): string[] => (r.nft?.chains ?? []).flatMap((c) => c.rules.map((x) => `${c.name}\t${x}`));
+  diffLists('nft\t', nftRules(prev), nftRules(next), added, removed);
+  return { added, removed };
+}

@@ -1,0 +1,97 @@
+// One sync of a node's proxier (the proxiers' syncProxyRules): apply pending changes, write the
+// mode's rules (in full, or only the changed services' chains), log the V(2) sync lines of that
+// mode, and remember which rules were added and removed for the panes to highlight.
+import type { SimState } from '../state.js';
+import type { Node } from '../types.js';
+import { getStored } from '../api-server/store.js';
+import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
+import type { ConfigMap } from '../types.js';
+import { applyPendingChanges } from './apply-changes.js';
+import { log } from './log.js';
+import { programRules, type SyncCounts } from './rules.js';
+import { diffRules } from './rule-diff.js';
+import { FULL_SYNC_PERIOD_MS, maxIntervalMs } from './runner.js';
+import type { ProxierState } from './state.js';
+import type { ProxierNode, SyncInput } from './types.js';
+
+/** The node facts a rule writer needs: InternalIP and podCIDR. */
+export function proxierNode(state: SimState, name: string): ProxierNode {
+  const node = getStored<Node>(state, 'nodes', name);
+  const ips = (node?.status?.addresses ?? []).filter((a) => a.type === 'InternalIP').map((a) => a.address);
+  return { name, ips, podCIDR: node?.spec?.podCIDR ?? '' };
+}
+
+/** The SyncInput of a proxier's current maps. */
+export function syncInput(state: SimState, p: ProxierState, changed: string[] | undefined): SyncInput {
+  const cm = getStored<ConfigMap>(state, 'configmaps', 'kube-system/kube-proxy');
+  const clusterCIDR = readKubeProxyConfig(cm).clusterCIDR;
+  const names = Object.keys(p.services).sort();
+  const input: SyncInput = {
+    node: proxierNode(state, p.node),
+    config: { mode: p.mode, clusterCIDR, serviceCIDR: state.config.serviceCIDR, masqueradeAll: false, masqueradeBit: 14, localhostNodePorts: true, nodePortAddresses: [], ipvsScheduler: '' },
+    services: names.map((n) => p.services[n]!),
+    endpoints: p.endpoints,
+  };
+  if (changed) input.changed = changed;
+  return input;
+}
+
+/** A Go time.Duration String() of a sub-second elapsed time given in µs (`17.513942ms`). */
+function goElapsed(us: number): string {
+  if (us < 1000) return `${us}µs`;
+  return `${(us / 1000).toFixed(6).replace(/\.?0+$/, '')}ms`;
+}
+
+/** A plausible, deterministic sync duration: a fixed cost plus a little per rule written. */
+function elapsedUs(c: SyncCounts, full: boolean): number {
+  return (full ? 9_000 : 3_000) + 37 * (c.numNATRules + c.numFilterRules) + 211 * c.numServices % 997;
+}
+
+function logSync(p: ProxierState, now: number, full: boolean, c: SyncCounts): void {
+  const v4: [string, string] = ['ipFamily', 'IPv4'];
+  const took = goElapsed(elapsedUs(c, full));
+  switch (p.mode) {
+    case 'iptables':
+      log(p, now, { level: 2, source: 'proxier.go:765', msg: 'Syncing iptables rules', kv: [v4, ['fullSync', full]] });
+      log(p, now, { level: 2, source: 'proxier.go:1486', msg: 'Reloading service iptables data', kv: [v4, ['numServices', c.numServices], ['numEndpoints', c.numEndpoints], ['numFilterChains', c.numFilterChains], ['numFilterRules', c.numFilterRules], ['numNATChains', c.numNATChains], ['numNATRules', c.numNATRules]] });
+      log(p, now, { level: 2, source: 'proxier.go:759', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      return;
+    case 'ipvs':
+      log(p, now, { level: 3, source: 'proxier.go:1003', msg: 'Syncing ipvs proxier rules', kv: [v4] });
+      log(p, now, { level: 4, source: 'proxier.go:997', msg: 'syncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      return;
+    case 'nftables':
+      log(p, now, { level: 2, source: 'proxier.go:1160', msg: 'Syncing nftables rules', kv: [v4, ['fullSync', full]] });
+      log(p, now, { level: 2, source: 'proxier.go:1706', msg: 'Reloading service nftables data', kv: [v4, ['numServices', c.numServices], ['numEndpoints', c.numEndpoints]] });
+      log(p, now, { level: 2, source: 'proxier.go:1154', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      return;
+    case 'userspace':
+      return;
+  }
+}
+
+/** The empty IPv6 proxier's full sync lines (dual-stack: it syncs alongside on full syncs). */
+function logIPv6FullSync(p: ProxierState, now: number): void {
+  if (p.mode !== 'iptables') return;
+  const v6: [string, string] = ['ipFamily', 'IPv6'];
+  log(p, now, { level: 2, source: 'proxier.go:765', msg: 'Syncing iptables rules', kv: [v6, ['fullSync', true]] });
+  log(p, now, { level: 2, source: 'proxier.go:1486', msg: 'Reloading service iptables data', kv: [v6, ['numServices', 0], ['numEndpoints', 0], ['numFilterChains', 5], ['numFilterRules', 3], ['numNATChains', 4], ['numNATRules', 5]] });
+  log(p, now, { level: 2, source: 'proxier.go:759', msg: 'SyncProxyRules complete', kv: [v6, ['elapsed', goElapsed(4_113)]], offsetUs: 4_113 });
+}
+
+/** Runs one sync now. */
+export function syncProxier(state: SimState, p: ProxierState): void {
+  const full = p.needFullSync || p.mode === 'ipvs' || p.mode === 'userspace' || state.now - p.lastFullSync >= FULL_SYNC_PERIOD_MS;
+  const changed = applyPendingChanges(state, p);
+  const input = syncInput(state, p, full ? undefined : changed);
+  const { rules, counts } = programRules(input, p.rules, full);
+  p.lastDiff = { ...diffRules(p.rules, rules), at: state.now };
+  p.rules = rules;
+  logSync(p, state.now, full, counts);
+  p.nextPeriodic = state.now + maxIntervalMs(p.mode);
+  if (full) {
+    logIPv6FullSync(p, state.now);
+    p.needFullSync = false;
+    p.lastFullSync = state.now;
+  }
+}
