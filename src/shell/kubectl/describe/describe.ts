@@ -1,13 +1,17 @@
 // kubectl describe (kubectl pkg/cmd/describe/describe.go): exact name, else every object whose name
 // starts with it, each described and followed by a blank line; NotFound when nothing matches.
-import type { KubeObject, Pod, Service } from '../../../sim/types.js';
+import type { Deployment, EndpointSlice, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../../sim/types.js';
 import { apiGet, apiList, isApiError, resolveResourceName, type ResourceInfo } from '../../../sim/index.js';
 import type { SimState } from '../../../sim/state.js';
 import { str, bool, type FlagSpec } from '../flags.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
 import { apiErrorText } from '../errors.js';
+import { ENDPOINTS_WARNING } from '../get/get.js';
 import { describeService } from './service.js';
 import { describePod } from './pod.js';
+import { describeDeployment, describeReplicaSet } from './workloads.js';
+import { describeEndpoints, describeEndpointSlice, describeNamespace } from './endpoints.js';
+import { describeNode } from './node.js';
 import { annotationLines, finish, labelLines } from './common.js';
 
 const FLAGS: FlagSpec[] = [
@@ -28,6 +32,12 @@ function describeOne(state: SimState, obj: KubeObject): string {
   switch (obj.kind) {
     case 'Service': return describeService(state, obj as Service);
     case 'Pod': return describePod(state, obj as Pod);
+    case 'Deployment': return describeDeployment(state, obj as Deployment);
+    case 'ReplicaSet': return describeReplicaSet(state, obj as ReplicaSet);
+    case 'Endpoints': return describeEndpoints(state, obj);
+    case 'EndpointSlice': return describeEndpointSlice(state, obj as EndpointSlice);
+    case 'Namespace': return describeNamespace(state, obj as Namespace);
+    case 'Node': return describeNode(state, obj as Node);
     default: return describeGeneric(state, obj);
   }
 }
@@ -53,6 +63,7 @@ function runDescribe(k: KubectlContext): number {
   }
   let status = 0;
   const texts: string[] = [];
+  if (ts.some((t) => t.info.kind === 'Endpoints')) k.stderr(ENDPOINTS_WARNING, 'warning');
   for (const t of ts) {
     const exact = t.name ? apiGet(k.sim, t.info.kind, k.namespace, t.name) : undefined;
     let objs: KubeObject[];
@@ -84,6 +95,5 @@ export const DESCRIBE_VERB: KubectlVerb = {
   long: 'Show details of a specific resource or group of resources.\n\n Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n        $ kubectl describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
   examples: '  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n  \n  # Describe a pod\n  kubectl describe pods/nginx\n  \n  # Describe pods by label name=myLabel\n  kubectl describe pods -l name=myLabel',
   flags: FLAGS,
-  section: 'Basic Commands (Intermediate)',
   run: runDescribe,
 };

@@ -5,7 +5,6 @@ import type { SimState } from '../../../sim/state.js';
 import type { Container, ContainerState, ContainerStatus, Pod } from '../../../sim/types.js';
 import { utcFields, parseTimestamp } from '../../../sim/clock.js';
 import { annotationLines, finish, labelLines } from './common.js';
-import { podStatus } from '../get/columns.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -59,7 +58,8 @@ function volumeLines(p: Pod): string[] {
     : [`  ${v.name}:`])];
 }
 
-function tolerationText(t: { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }): string {
+/** One toleration as describe prints it (`key=value:effect op=Exists for 300s`). */
+export function tolerationText(t: { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }): string {
   let s = t.key ?? '';
   if (t.value) s += `=${t.value}`;
   if (t.effect) s += `:${t.effect}`;
@@ -86,6 +86,5 @@ export function describePod(state: SimState, p: Pod): string {
   lines.push(...volumeLines(p), `QoS Class:\t${st.qosClass ?? 'BestEffort'}`, `Node-Selectors:\t${Object.entries(p.spec.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`);
   const tols = (p.spec.tolerations ?? []).map(tolerationText);
   lines.push(...(tols.length ? tols.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${t}`) : ['Tolerations:\t<none>']));
-  void podStatus;
   return finish(state, p, lines);
 }

@@ -16,7 +16,8 @@ import { printObjects, toYaml } from '../write/print.js';
 import { evalPath, parseJsonPath, renderJsonPath } from '../../printers/jsonpath.js';
 
 const ALL_KINDS = ['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet'];
-const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+/** The warning the API server sends with every v1 Endpoints read since v1.33. */
+export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 
 const FLAGS: FlagSpec[] = [
   { long: 'output', short: 'o', type: 'string', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
