@@ -5,6 +5,7 @@ import type { SimState } from '../../../sim/state.js';
 import type { Container, ContainerState, ContainerStatus, Pod } from '../../../sim/types.js';
 import { utcFields, parseTimestamp } from '../../../sim/clock.js';
 import { annotationLines, finish, labelLines } from './common.js';
+import { portList } from './pod-template.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -27,11 +28,9 @@ function stateLines(title: string, st: ContainerState | undefined): string[] {
 }
 
 function portLines(c: Container): string[] {
-  const ports = c.ports ?? [];
-  if (ports.length === 0) return ['    Port:\t<none>', '    Host Port:\t<none>'];
-  const fmt = (n: number, p: { name?: string; protocol?: string }): string => `${n}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`;
-  const label = ports.length > 1 ? 's' : '';
-  return [`    Port${label}:\t${ports.map((p) => fmt(p.containerPort, p)).join(', ')}`, `    Host Port${label}:\t${ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')}`];
+  const ports = portList(c, false);
+  const hostPorts = portList(c, true);
+  return [ports.includes(',') ? `    Ports:\t${ports}` : `    Port:\t${ports || '<none>'}`, hostPorts.includes(',') ? `    Host Ports:\t${hostPorts}` : `    Host Port:\t${hostPorts || '<none>'}`];
 }
 
 function containerLines(c: Container, cs: ContainerStatus | undefined): string[] {
