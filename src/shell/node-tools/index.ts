@@ -1,9 +1,7 @@
 // The node tools that read what kube-proxy and the kernel hold on a node: conntrack so far;
-// the DNS clients (dig, host, nslookup, getent); iptables-save, ipvsadm, nft and the HTTP clients
-// join as the dataplane grows.
+// iptables-save, ipvsadm, nft, the DNS and HTTP clients join as the dataplane grows.
 import type { CommandSpec } from '../types.js';
 import { CONNTRACK_COMMANDS } from './conntrack.js';
-import { DNS_COMMANDS } from './dns.js';
 import { IPTABLES_COMMANDS } from './iptables-tools.js';
 
 /** Commands that inspect the dataplane of a node. */
