@@ -84,6 +84,8 @@ export interface CommandSpec {
   summary: string;
   /** Where the command exists: on nodes, inside containers, or both. */
   where: 'node' | 'pod' | 'any';
+  /** Whether the current host has it at all (a container image without curl); absent means it does. */
+  availableIn?(ctx: Pick<CommandContext, 'sim' | 'shell'>): boolean;
   /** The help section it belongs to. */
   group: 'shell' | 'text' | 'files' | 'kubernetes' | 'node' | 'lab';
   /** Completions for the word being typed, given the words before it. */

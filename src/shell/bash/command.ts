@@ -21,7 +21,7 @@ export function runCommand(ex: Exec, argv: string[], fds: Fds): number {
   const host = currentHost(ex.lab.shell);
   const spec = findCommand(name);
   if (!spec && name === 'exit') return exitBuiltin(ex, argv);
-  if (!spec || !availableOn(spec, host)) return notFound(name, host, fds);
+  if (!spec || !availableOn(spec, host) || spec.availableIn?.(ex.lab) === false) return notFound(name, host, fds);
   ex.term.out.newCommand();
   ex.term.err.newCommand();
   const ctx: CommandContext = {
