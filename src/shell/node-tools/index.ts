@@ -1,11 +1,12 @@
-// The node tools that read what kube-proxy and the kernel hold on a node: conntrack so far;
-// the DNS clients (dig, host, nslookup, getent); iptables-save, ipvsadm, nft and the HTTP clients
-// join as the dataplane grows.
+// The tools that show what kube-proxy and the kernel do with packets: the clients that send them
+// (curl, wget, nc, ping, telnet, the DNS clients), the lab's own `trace`, and the views of a
+// node's netfilter state (iptables-save, iptables, conntrack).
 import type { CommandSpec } from '../types.js';
 import { CONNTRACK_COMMANDS } from './conntrack.js';
 import { DNS_COMMANDS } from './dns.js';
 import { IPTABLES_COMMANDS } from './iptables-tools.js';
 import { NET_TOOL_COMMANDS } from './net-tools/index.js';
+import { TRACE_COMMAND } from './trace.js';
 
-/** Commands that inspect the dataplane of a node. */
-export const NODE_TOOL_COMMANDS: CommandSpec[] = [...NET_TOOL_COMMANDS, ...IPTABLES_COMMANDS, ...CONNTRACK_COMMANDS, ...DNS_COMMANDS];
+/** Commands that send packets or inspect the dataplane. */
+export const NODE_TOOL_COMMANDS: CommandSpec[] = [...NET_TOOL_COMMANDS, ...DNS_COMMANDS, TRACE_COMMAND, ...IPTABLES_COMMANDS, ...CONNTRACK_COMMANDS];

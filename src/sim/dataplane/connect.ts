@@ -76,7 +76,7 @@ function leave(w: Walk, at: NetNode, packet: NfPacket, depth: number): ConnectRe
   w.hops.push(...out.hops);
   let p = packet;
   if (out.masquerade) {
-    p = { ...packet, src: sourceAddress(w.state, { kind: 'node', node: at.name }, dst) };
+    p = { ...(out.hops.at(-1)?.packet ?? packet), src: sourceAddress(w.state, { kind: 'node', node: at.name }, dst) };
     hop(w, at.name, 'route', `masqueraded: source rewritten to ${p.src}`, p);
   }
   if (cidrContains(at.podCIDR, dst)) return toPod(w, at, p);
