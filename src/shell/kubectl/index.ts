@@ -21,17 +21,31 @@ export function findVerb(verbs: KubectlVerb[], name: string): KubectlVerb | unde
 
 const HELP_FLAG: FlagSpec = { long: 'help', short: 'h', type: 'bool', help: 'help for this command' };
 
+/** kubectl's global flags that take a value (`-n dev`), which the search for the verb must step over. */
+const GLOBAL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--as', '--as-group', '-v', '--v', '--request-timeout', '--token', '--cache-dir']);
+
+/** Where the verb is: the first word that is neither a flag nor the value of a global flag before it. */
+function verbIndex(args: string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (GLOBAL_VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith('-')) return i;
+  }
+  return -1;
+}
+
 /** Runs `kubectl <args>` (args without the word kubectl). */
 export function runKubectl(ctx: CommandContext): number {
   const verbs = kubectlVerbs();
-  const first = ctx.args.find((a) => !a.startsWith('-'));
+  const firstAt = verbIndex(ctx.args);
+  const first = firstAt < 0 ? undefined : ctx.args[firstAt];
   if (first === undefined) {
     if (ctx.args.length === 0 || ctx.args.some((a) => a === '-h' || a === '--help')) {
       ctx.stdout(kubectlHelp(verbs));
       return 0;
     }
   }
-  const at = first === undefined ? -1 : ctx.args.indexOf(first);
+  const at = firstAt;
   const top = first === undefined ? undefined : findVerb(verbs, first);
   if (!top) {
     const typed = first ?? ctx.args[0]!;
@@ -43,10 +57,10 @@ export function runKubectl(ctx: CommandContext): number {
   let path = verb.name;
   for (;;) {
     const subs: KubectlVerb[] = verb.subcommands ?? [];
-    const sub = rest.find((a) => !a.startsWith('-'));
+    const i = verbIndex(rest);
+    const sub = i < 0 ? undefined : rest[i];
     const found = sub === undefined ? undefined : findVerb(subs, sub);
     if (!found || sub === undefined) break;
-    const i = rest.indexOf(sub);
     rest = [...rest.slice(0, i), ...rest.slice(i + 1)];
     verb = found;
     path = `${path} ${found.name}`;
