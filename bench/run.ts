@@ -9,6 +9,9 @@ import { listStored } from '../src/sim/api-server/store.js';
 import { advance, settle } from '../src/sim/settle.js';
 import type { SimState } from '../src/sim/state.js';
 import type { Deployment, Pod, Service } from '../src/sim/types.js';
+import { syncInput } from '../src/sim/kube-proxy/sync.js';
+import { writeIptables } from '../src/sim/kube-proxy/iptables-mode/tables.js';
+import { connect } from '../src/sim/dataplane/connect.js';
 
 const args = process.argv.slice(2);
 const SERVICES = Number(args[0] ?? 1000);
@@ -72,8 +75,22 @@ time('delete one pod at scale (replacement created)', 1, () => {
   advance(state, 5_000);
 });
 
+const node = 'node01';
+const proxier = state.proxy![node]!;
+const input = syncInput(state, proxier, undefined);
+const fresh = { ...input, services: input.services.map((s) => ({ ...s })) };
+const full = time(`kube-proxy full sync on ${node} (${input.services.length} service ports, iptables)`, 1, () => writeIptables(fresh));
+const one = input.services.find((s) => s.name === 'default/app-1')!;
+const changedInput = { ...fresh, services: fresh.services.map((s) => (s.name === one.name ? { ...one } : s)), changed: [one.name] };
+time('kube-proxy partial sync after one service changed', 1, () => writeIptables(changedInput, full.tables));
+const target = listStored<Service>(state, 'services', 'default').find((s) => s.metadata.name === `app-${SERVICES - 1}`)!;
+time('trace one connection to the last service (cold)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }));
+time('trace one connection to the last service (warm)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }));
+const natRules = Object.values(full.tables.nat.chains).reduce((n, c) => n + c.length, 0);
+
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`k8s-svc-lab control-plane benchmark (${process.version}, ${NODES} nodes, ${SERVICES} services, ${SERVICES * REPLICAS} pods)\n`);
 for (const [label, total, per] of rows) console.log(`${label.padEnd(w)}  ${total.padStart(11)}  ${per}`);
 console.log(`\npods Running: ${running}/${pods.length}; objects stored: ${Object.values(state.objects).reduce((n, b) => n + Object.keys(b).length, 0)}`);
+console.log(`nat rules on ${node}: ${natRules}; kube-proxy log lines kept: ${proxier.log.length}`);
 console.log(`peak RSS: ${mb(peakRss)}; heap used now: ${mb(process.memoryUsage().heapUsed)}`);

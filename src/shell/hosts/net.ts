@@ -41,6 +41,11 @@ export function ipAddr(sim: SimState, host: Host): string {
     ...iface(3, 'flannel.1', 'BROADCAST,MULTICAST,UP,LOWER_UP', 1450, 'qdisc noqueue state UNKNOWN group default', `link/ether ${mac(`f${ip}`, '2a')} brd ff:ff:ff:ff:ff:ff`, `inet ${intToIp(cidr.base)}/32 scope global flannel.1`)];
   const hasPods = listStored<Pod>(sim, 'pods').some((p) => p.spec.nodeName === host.node && !p.spec.hostNetwork && p.status?.podIP);
   if (hasPods) lines.push(...iface(4, 'cni0', 'BROADCAST,MULTICAST,UP,LOWER_UP', 1450, 'qdisc noqueue state UP group default qlen 1000', `link/ether ${mac(`c${ip}`, '2e')} brd ff:ff:ff:ff:ff:ff`, `inet ${intToIp(cidr.base + 1)}/${cidr.prefix} brd ${intToIp(cidr.base + cidr.size - 1)} scope global cni0`));
+  const vips = sim.proxy?.[host.node]?.rules.ipvs?.dummyAddresses ?? [];
+  if (vips.length) {
+    lines.push(`${hasPods ? 5 : 4}: kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default `, `    link/ether ${mac(`k${ip}`, '6e:5a:8d')} brd ff:ff:ff:ff:ff:ff`);
+    for (const v of vips) lines.push(`    inet ${v}/32 scope global kube-ipvs0`, '       valid_lft forever preferred_lft forever');
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,6 +11,7 @@ import { HEAD_TAIL_COMMANDS } from './headtail.js';
 import { WC_COMMAND } from './wc.js';
 import { SORT_COMMANDS } from './sort.js';
 import { CUT_TR_COMMANDS } from './cut-tr.js';
+import { SED_COMMAND } from './sed.js';
 import { AWK_COMMAND } from './awk.js';
 import { PRINTF_COMMAND } from './printf.js';
 import { SEQ_COMMAND } from './seq.js';
@@ -18,5 +19,5 @@ import { SEQ_COMMAND } from './seq.js';
 /** The shell builtins, text tools and file commands. */
 export const SHELL_COMMANDS: CommandSpec[] = [
   ...BUILTIN_COMMANDS, PRINTF_COMMAND, ...TEST_COMMANDS, ...CONTROL_COMMANDS, ...FILE_COMMANDS,
-  GREP_COMMAND, ...HEAD_TAIL_COMMANDS, WC_COMMAND, ...SORT_COMMANDS, ...CUT_TR_COMMANDS, AWK_COMMAND, SEQ_COMMAND,
+  GREP_COMMAND, ...HEAD_TAIL_COMMANDS, WC_COMMAND, ...SORT_COMMANDS, ...CUT_TR_COMMANDS, SED_COMMAND, AWK_COMMAND, SEQ_COMMAND,
 ];

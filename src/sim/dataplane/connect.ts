@@ -12,6 +12,7 @@ import { ctExpire } from './conntrack.js';
 import { filterAt, natAt, natPostrouting, type NatResult } from './nat-step.js';
 import { isLocal, LAPTOP, nodeByIP, nodeForPodIP, netNode, podByIP, sourceAddress, type Endpoint, type NetNode } from './topology.js';
 import { deliverToNode, deliverToPod, type Delivery } from './deliver.js';
+import { ipvsStep } from './ipvs-step.js';
 import type { ConnectResult, Hop, NfPacket } from './types.js';
 
 /** How long a lost ARP takes to turn into EHOSTUNREACH (three 1 s probes). */
@@ -115,6 +116,12 @@ function route(w: Walk, node: NetNode, packet: NfPacket, depth: number, localCha
     const inp = filterAt(w.state, node, 'INPUT', packet, dnat);
     const v = verdictEnd(w, node, inp, packet);
     if (v) return v;
+    const ipvs = ipvsStep(w.state, node.name, packet);
+    if (ipvs.kind === 'drop') return lost(w, node.name, ipvs.hop.detail, packet);
+    if (ipvs.kind === 'dnat') {
+      w.hops.push(ipvs.hop);
+      return leave(w, node, ipvs.packet, depth);
+    }
     const d = deliverToNode(w.state, node, packet, w.hops);
     return ended(w, d.outcome, d.outcome === 'connected' ? 1 : 1, d);
   }

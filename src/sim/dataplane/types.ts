@@ -63,6 +63,10 @@ export interface NodeKernel {
   recent: Record<string, RecentList>;
   /** Next conntrack id. */
   nextId: number;
+  /** IPVS's round-robin position per virtual server (`TCP 10.96.0.10:53`). */
+  ipvsNext?: Record<string, number>;
+  /** IPVS persistence (sessionAffinity ClientIP): per virtual server and client IP, the real server and until when. */
+  ipvsPersist?: Record<string, { server: string; until: number }>;
 }
 
 /** How a connection attempt (TCP) or a datagram exchange (UDP) ended, as the client's kernel reports it. */

@@ -8,7 +8,7 @@ import { getStored, listStored, keyOf } from '../api-server/store.js';
 import { parseTimestamp } from '../clock.js';
 import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
 import type { ProxyMode } from '../config.js';
-import { PROXY_MODES } from '../config.js';
+import { PROXY_MODES, SIMULATED_PROXY_MODES } from '../config.js';
 import { CACHES_SYNCED, logStartup } from './startup.js';
 import { log } from './log.js';
 import { servicePortsOf } from './service-info.js';
@@ -44,7 +44,8 @@ export function startProxier(state: SimState, node: string, pod: Pod, startedAt:
   const previous = state.proxy?.[node];
   const cfg = readKubeProxyConfig(getStored<ConfigMap>(state, 'configmaps', 'kube-system/kube-proxy'));
   const configured = /^mode:\s*(""|''|)\s*$/m.test(getStored<ConfigMap>(state, 'configmaps', 'kube-system/kube-proxy')?.data?.['config.conf'] ?? '') ? '' : cfg.mode;
-  const mode: ProxyMode = (PROXY_MODES as readonly string[]).includes(cfg.mode) ? (cfg.mode as ProxyMode) : 'iptables';
+  const wanted = (PROXY_MODES as readonly string[]).includes(cfg.mode) ? (cfg.mode as ProxyMode) : 'iptables';
+  const mode: ProxyMode = (SIMULATED_PROXY_MODES as readonly string[]).includes(wanted) ? wanted : 'iptables';
   const p: ProxierState = {
     node, pod: pod.metadata.name ?? '', startedAt, mode, verbosity: cfg.verbosity,
     services: {}, endpoints: {}, portsByService: {}, dirty: {}, needFullSync: true,
@@ -53,7 +54,8 @@ export function startProxier(state: SimState, node: string, pod: Pod, startedAt:
     rules: previous ? cleanupForMode(previous.rules, mode) : emptyRules(),
     lastDiff: { added: [], removed: [], at: startedAt }, log: [], logDropped: 0, lastLogMicros: 0,
   };
-  logStartup(p, startedAt, { configuredMode: configured, mode, nodeIPs: proxierNode(state, node).ips, kubernetesVersion: state.config.kubernetesVersion });
+  if (wanted !== mode) log(p, startedAt, { level: 0, severity: 'E', source: 'server.go:1', msg: `k8s-svc-lab: the ${wanted} proxier is not simulated by this version of the lab yet; running the iptables proxier instead` });
+  logStartup(p, startedAt, { configuredMode: wanted === mode ? configured : '', mode, nodeIPs: proxierNode(state, node).ips, kubernetesVersion: state.config.kubernetesVersion });
   (state.proxy ??= {})[node] = p;
   return p;
 }

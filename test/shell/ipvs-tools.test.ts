@@ -1,0 +1,48 @@
+// IPVS mode through the shell: ipvsadm's layout and sort order, kube-ipvs0 holding the ClusterIPs,
+// the few iptables rules, and packets: round robin, a ClusterIP answering ping, an unused port
+// refused; ipvsadm on a node whose kernel never loaded ip_vs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCluster } from '../../src/sim/cluster.js';
+import { newShellState } from '../../src/shell/state.js';
+import { sh } from './bash-helpers.js';
+import { testLab, type TestLab } from './harness.js';
+
+function ipvsLab(): TestLab {
+  const sim = createCluster({ seed: 1, proxyMode: 'ipvs' });
+  const l: TestLab = { sim, shell: newShellState(sim), host: {} };
+  for (const line of ['kubectl create deployment web --image=nginx --replicas=2', 'kubectl expose deployment web --port 80', 'sleep 20']) sh(l, line);
+  return l;
+}
+
+test('ipvsadm -Ln: protocol, then address as a signed difference (192.168 before 10.x), then port; trailing spaces on real servers', () => {
+  const r = sh(ipvsLab(), 'ipvsadm -Ln | head -9');
+  assert.equal(r.out, [
+    'IP Virtual Server version 1.2.1 (size=4096)',
+    'Prot LocalAddress:Port Scheduler Flags',
+    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+    'TCP  10.96.0.1:443 rr',
+    '  -> 192.168.56.10:6443           Masq    1      0          0         ',
+    'TCP  10.96.0.10:53 rr',
+    '  -> 10.244.0.2:53                Masq    1      0          0         ',
+    '  -> 10.244.0.3:53                Masq    1      0          0         ',
+    'TCP  10.96.0.10:9153 rr',
+  ].join('\n'));
+});
+
+test('IPVS mode: ClusterIPs on kube-ipvs0, round robin, ping answered, an unused port refused', () => {
+  const l = ipvsLab();
+  const ip = sh(l, "kubectl get svc web -o jsonpath='{.spec.clusterIP}'").out;
+  assert.match(sh(l, 'ip addr').out, new RegExp(`kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default \\n[^\\n]*\\n(?:.*\\n)*    inet ${ip.replace(/\./g, '\\.')}/32 scope global kube-ipvs0`));
+  const hosts = sh(l, `for i in 1 2 3 4; do curl -s -o /dev/null -w '%{http_code}\\n' ${ip}; done`).out;
+  assert.equal(hosts, '200\n200\n200\n200');
+  assert.match(sh(l, `ipvsadm -Ln | grep -A2 '${ip}:80 '`).out, /Masq {4}1 {6}0 {10}2 {9}\n.*Masq {4}1 {6}0 {10}2 {9}$/);
+  assert.equal(sh(l, `ping -c 1 -W 1 ${ip}`).status, 0);
+  assert.equal(sh(l, `curl -m 2 ${ip}:81`).err, `curl: (7) Failed to connect to ${ip} port 81 after 1 ms: Connection refused`);
+});
+
+test('ipvsadm where IPVS never ran, and what it refuses', () => {
+  assert.deepEqual(sh(testLab(), 'ipvsadm -Ln'), { out: '', err: "Can't initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?", status: 2 });
+  assert.equal(sh(ipvsLab(), 'ipvsadm -C').status, 1);
+  assert.match(sh(ipvsLab(), 'ipset list KUBE-CLUSTER-IP').out, /^Name: KUBE-CLUSTER-IP\nType: hash:ip,port\n(?:.*\n)*Members:\n(?:.*\n)*10\.96\.0\.10,tcp:53\n/);
+});
