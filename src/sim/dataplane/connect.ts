@@ -190,9 +190,19 @@ function fromNode(w: Walk, name: string, packet: NfPacket): ConnectResult {
   return route(w, node, p, 0, 'OUTPUT', dnatted(packet, p));
 }
 
+/** Drops expired conntrack entries on every host, at most once per simulated second. */
+function expireConntrack(state: SimState): void {
+  const last = expiredAt.get(state) ?? -Infinity;
+  if (state.now - last < 1000) return;
+  expiredAt.set(state, state.now);
+  for (const k of Object.values(state.kernel ?? {})) ctExpire(k, state.now);
+}
+
+const expiredAt = new WeakMap<SimState, number>();
+
 /** Attempts a connection (TCP) or an exchange (UDP, ICMP) from an endpoint to dst:dport. */
 export function connect(state: SimState, from: Endpoint, dst: string, dport: number, proto: NfPacket['proto'], opts: ConnectOptions): ConnectResult {
-  for (const k of Object.values(state.kernel ?? {})) ctExpire(k, state.now);
+  expireConntrack(state);
   const src = sourceAddress(state, from, dst);
   const sport = proto === 'icmp' ? 0 : opts.sport ?? 32768 + randInt(state.rng, 28232);
   const packet: NfPacket = { proto, src, sport, dst, dport, mark: 0 };

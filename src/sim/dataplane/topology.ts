@@ -26,8 +26,25 @@ export type Endpoint =
   | { kind: 'pod'; namespace: string; name: string; node: string; ip: string }
   | { kind: 'laptop' };
 
+/** Lookups rebuilt only when the API objects changed (the resourceVersion moved): a trace crosses many hops. */
+const views = new WeakMap<SimState, { rv: number; nodes: NetNode[]; podsByIP: Map<string, Pod> }>();
+
+function view(state: SimState): { nodes: NetNode[]; podsByIP: Map<string, Pod> } {
+  const hit = views.get(state);
+  if (hit && hit.rv === state.resourceVersion) return hit;
+  const podsByIP = new Map<string, Pod>();
+  for (const p of listStored<Pod>(state, 'pods')) if (!p.spec.hostNetwork && p.status?.podIP) podsByIP.set(p.status.podIP, p);
+  const v = { rv: state.resourceVersion, nodes: readNodes(state), podsByIP };
+  views.set(state, v);
+  return v;
+}
+
 /** Every node with its addresses. */
 export function netNodes(state: SimState): NetNode[] {
+  return view(state).nodes;
+}
+
+function readNodes(state: SimState): NetNode[] {
   return listStored<Node>(state, 'nodes').flatMap((n) => {
     const ip = n.status.addresses.find((a) => a.type === 'InternalIP')?.address;
     const cidr = n.spec.podCIDR ? parseCidr(n.spec.podCIDR) : undefined;
@@ -54,7 +71,7 @@ export function isLocal(state: SimState, node: NetNode, ip: string): boolean {
 
 /** The pod that holds an IP in its own network namespace, if any (terminating pods keep it until gone). */
 export function podByIP(state: SimState, ip: string): Pod | undefined {
-  return listStored<Pod>(state, 'pods').find((p) => !p.spec.hostNetwork && p.status?.podIP === ip);
+  return view(state).podsByIP.get(ip);
 }
 
 /** The node whose podCIDR holds an IP (the overlay's next hop). */

@@ -1,7 +1,7 @@
 // kube-proxy's logger: structured klog lines at a verbosity (klog -v), timestamped on the
 // simulated clock and kept in a ring buffer, as the container runtime keeps the container's log.
 import { klogLine, klogPlain, type KlogValue } from './klog.js';
-import type { ProxierState } from './state.js';
+import type { LogEntry, ProxierState } from './state.js';
 
 /** The most lines a proxier keeps; older ones fall off the head. */
 export const LOG_CAP = 5000;
@@ -21,13 +21,20 @@ function nextMicros(p: ProxierState, ms: number, offsetUs: number): number {
   return t;
 }
 
-function push(p: ProxierState, line: string): void {
-  p.log.push(line);
-  if (p.log.length > LOG_CAP) {
-    const drop = p.log.length - LOG_CAP;
-    p.log.splice(0, drop);
-    p.logDropped += drop;
+function push(p: ProxierState, entry: LogEntry): void {
+  p.log.push(entry);
+  if (p.log.length >= LOG_CAP + LOG_SLACK) {
+    p.log.splice(0, LOG_SLACK);
+    p.logDropped += LOG_SLACK;
   }
+}
+
+/** How many lines fall off at once when the buffer is full (dropping one by one would cost a copy per line). */
+const LOG_SLACK = 500;
+
+/** The log as kubectl logs prints it: the newest LOG_CAP lines. */
+export function logLines(p: ProxierState): string[] {
+  return p.log.slice(-LOG_CAP).map((e) => (e.plain ? klogPlain(e.micros, e.source, e.msg) : klogLine(e.severity, e.micros, e.source, e.msg, e.kv ?? [])));
 }
 
 /** One log call: written only when `level` ≤ the proxier's verbosity (errors and warnings always). */
@@ -45,11 +52,13 @@ export interface LogCall {
 export function log(p: ProxierState, ms: number, call: LogCall): void {
   const sev = call.severity ?? 'I';
   if (sev === 'I' && call.level > p.verbosity) return;
-  push(p, klogLine(sev, nextMicros(p, ms, call.offsetUs ?? 0), call.source, call.msg, call.kv ?? []));
+  const entry: LogEntry = { micros: nextMicros(p, ms, call.offsetUs ?? 0), severity: sev, source: call.source, msg: call.msg };
+  if (call.kv) entry.kv = call.kv as LogEntry['kv'];
+  push(p, entry);
 }
 
 /** Writes an unstructured line (klog.Infof) if the verbosity allows it. */
 export function logPlain(p: ProxierState, ms: number, level: number, source: string, text: string, offsetUs = 0): void {
   if (level > p.verbosity) return;
-  push(p, klogPlain(nextMicros(p, ms, offsetUs), source, text));
+  push(p, { micros: nextMicros(p, ms, offsetUs), severity: 'I', source, msg: text, plain: true });
 }

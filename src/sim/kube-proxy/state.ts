@@ -5,6 +5,17 @@
 import type { ProxyMode } from '../config.js';
 import type { EndpointInfo, ProgrammedRules, ServicePortInfo } from './types.js';
 
+/** One klog call, kept unformatted until someone reads the log (formatting thousands of lines nobody reads is waste). */
+export interface LogEntry {
+  micros: number;
+  severity: 'I' | 'W' | 'E';
+  source: string;
+  msg: string;
+  kv?: [string, string | number | boolean | string[]][];
+  /** An unstructured klog.Infof line (msg printed as is). */
+  plain?: boolean;
+}
+
 /** A watch event as this proxier's informers received it: what changed, and for Services how many ports it now has. */
 export interface InformerEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -54,7 +65,7 @@ export interface ProxierState {
   /** The rules the last sync added and removed (`chain\trule` keys), for highlighting. */
   lastDiff: { added: string[]; removed: string[]; at: number };
   /** klog lines written so far (a ring buffer: oldest dropped past the cap). */
-  log: string[];
+  log: LogEntry[];
   /** Lines dropped from the head of the log so far. */
   logDropped: number;
 }

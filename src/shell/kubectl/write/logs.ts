@@ -9,6 +9,7 @@ import { fail, failApi } from './common.js';
 import { containerLogLines } from './container-logs.js';
 import { LOGS_FLAGS } from './logs-flags.js';
 import { helpFor } from './verb-base.js';
+import { logLines } from '../../../sim/kube-proxy/log.js';
 
 function badRequest(k: KubectlContext, message: string): number {
   k.stderr(`Error from server (BadRequest): ${message}\n`);
@@ -53,7 +54,7 @@ function runLogs(k: KubectlContext): number {
   const startedAt = st?.state.running?.startedAt ?? st?.state.terminated?.startedAt;
   if (!startedAt) return badRequest(k, `container "${name}" in pod "${podName}" is waiting to start: ${st?.state.waiting?.reason ?? 'ContainerCreating'}`);
   const proxier = k.sim.proxy?.[pod.spec.nodeName ?? ''];
-  let lines = proxier && proxier.pod === podName && name === 'kube-proxy' ? [...proxier.log] : containerLogLines(container, startedAt);
+  let lines = proxier && proxier.pod === podName && name === 'kube-proxy' ? logLines(proxier) : containerLogLines(container, startedAt);
   const tail = int(k.flags, 'tail') ?? -1;
   if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
   const prefix = bool(k.flags, 'prefix') ? `[pod/${podName}/${name}] ` : '';
