@@ -46,3 +46,13 @@ test('ipvsadm where IPVS never ran, and what it refuses', () => {
   assert.equal(sh(ipvsLab(), 'ipvsadm -C').status, 1);
   assert.match(sh(ipvsLab(), 'ipset list KUBE-CLUSTER-IP').out, /^Name: KUBE-CLUSTER-IP\nType: hash:ip,port\n(?:.*\n)*Members:\n(?:.*\n)*10\.96\.0\.10,tcp:53\n/);
 });
+
+test('proxy-mode runs the real commands: ConfigMap edit, rollout restart, rollout status; and refuses modes the lab lacks', () => {
+  const l = testLab();
+  const r = sh(l, 'proxy-mode ipvs');
+  assert.equal(r.status, 0);
+  assert.match(r.out, /^\+ kubectl -n kube-system get configmap kube-proxy -o yaml \| sed -E 's\/\^\( {4}mode: \)\.\*\$\/\\1"ipvs"\/' \| kubectl apply -f -\nconfigmap\/kube-proxy configured\n\+ kubectl -n kube-system rollout restart daemonset kube-proxy\ndaemonset.apps\/kube-proxy restarted\n\+ kubectl -n kube-system rollout status daemonset kube-proxy\n/);
+  assert.match(sh(l, 'ipvsadm -Ln').out, /^TCP {2}10\.96\.0\.1:443 rr$/m);
+  assert.match(sh(l, 'kubectl -n kube-system get cm kube-proxy -o yaml').out, /\n {4}mode: "ipvs"\n/);
+  assert.deepEqual(sh(l, 'proxy-mode nftables'), { out: '', err: 'proxy-mode: "nftables" is not a mode this lab simulates; choose iptables or ipvs', status: 2 });
+});

@@ -12,6 +12,7 @@ import { WC_COMMAND } from './wc.js';
 import { SORT_COMMANDS } from './sort.js';
 import { CUT_TR_COMMANDS } from './cut-tr.js';
 import { SED_COMMAND } from './sed.js';
+import { PROXY_MODE_COMMAND } from './proxy-mode.js';
 import { AWK_COMMAND } from './awk.js';
 import { PRINTF_COMMAND } from './printf.js';
 import { SEQ_COMMAND } from './seq.js';
@@ -20,4 +21,5 @@ import { SEQ_COMMAND } from './seq.js';
 export const SHELL_COMMANDS: CommandSpec[] = [
   ...BUILTIN_COMMANDS, PRINTF_COMMAND, ...TEST_COMMANDS, ...CONTROL_COMMANDS, ...FILE_COMMANDS,
   GREP_COMMAND, ...HEAD_TAIL_COMMANDS, WC_COMMAND, ...SORT_COMMANDS, ...CUT_TR_COMMANDS, SED_COMMAND, AWK_COMMAND, SEQ_COMMAND,
+  PROXY_MODE_COMMAND,
 ];
