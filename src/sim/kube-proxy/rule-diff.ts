@@ -2,6 +2,7 @@
 // not rewrite keep their array, so only rewritten chains are compared (kube-proxy's own
 // partial-sync idea keeps this cheap at thousands of services).
 import type { IptablesTable, ProgrammedRules } from './types.js';
+import type { ProxierState } from './state.js';
 
 function diffLists(prefix: string, a: readonly string[] | undefined, b: readonly string[] | undefined, added: string[], removed: string[]): void {
   if (a === b) return;
@@ -32,4 +33,9 @@ export function diffRules(prev: ProgrammedRules, next: ProgrammedRules): { added
   const nftRules = (r: ProgrammedRules): string[] => (r.nft?.chains ?? []).flatMap((c) => c.rules.map((x) => `${c.name}\t${x}`));
   diffLists('nft\t', nftRules(prev), nftRules(next), added, removed);
   return { added, removed };
+}
+
+/** The rules a proxier's last sync added and removed (computed when asked: only the panes need it). */
+export function lastRuleDiff(p: ProxierState): { added: string[]; removed: string[]; at: number } {
+  return { ...diffRules(p.lastDiff.previous, p.rules), at: p.lastDiff.at };
 }

@@ -17,24 +17,42 @@ export function emptyRules(): ProgrammedRules {
   return { iptables: kubeletOnlyTables() };
 }
 
+/** Chains of a previous mode's tables that `mode` never writes and never removes. */
+function leftoverChains(t: IptablesTable, mode: ProxyMode): Record<string, string[]> {
+  const ipvsOwned = /^KUBE-(NODE-PORT|LOAD-BALANCER|FIREWALL|SOURCE-RANGES-FIREWALL|IPVS-FILTER|IPVS-OUT-FILTER)$/;
+  const out: Record<string, string[]> = {};
+  for (const [c, rules] of Object.entries(t.chains)) {
+    const leftover = mode === 'ipvs' ? /^KUBE-(SVC|SEP|EXT|FW|SVL)-|^KUBE-(NODEPORTS|EXTERNAL-SERVICES|PROXY-FIREWALL)$/.test(c) : ipvsOwned.test(c) && c !== 'KUBE-FIREWALL';
+    if (leftover && rules.length) out[c] = rules;
+  }
+  return out;
+}
+
 /** What a proxier starting in `mode` leaves of what the previous one programmed. */
 export function cleanupForMode(prev: ProgrammedRules, mode: ProxyMode): ProgrammedRules {
   if (mode === 'nftables') return { iptables: kubeletOnlyTables() };
   const kept: ProgrammedRules = { iptables: prev.iptables };
   if (prev.ipvs) kept.ipvs = prev.ipvs;
   if (prev.userspace) kept.userspace = prev.userspace;
+  const switching = prev.mode !== undefined && prev.mode !== mode;
+  const stale = (c: string): boolean => mode === 'iptables' && /^KUBE-(SVC|SEP|EXT|FW|SVL)-/.test(c);
+  const keep = (r: Record<string, string[]> | undefined): Record<string, string[]> => Object.fromEntries(Object.entries(r ?? {}).filter(([c]) => !stale(c)));
+  const leftovers = switching ? { nat: { ...keep(prev.leftovers?.nat), ...leftoverChains(prev.iptables.nat, mode) }, filter: { ...keep(prev.leftovers?.filter), ...leftoverChains(prev.iptables.filter, mode) } } : prev.leftovers;
+  if (leftovers && (Object.keys(leftovers.nat).length || Object.keys(leftovers.filter).length)) kept.leftovers = leftovers;
   return kept;
 }
 
-/** Chains of the old tables the new writer did not write, kept as the kernel keeps them (`keep` says which may stay). */
-function withLeftovers(next: IptablesTable, prev: IptablesTable, keep: (chain: string) => boolean): IptablesTable {
-  const chains = { ...next.chains };
-  for (const [c, rules] of Object.entries(prev.chains)) if (!(c in chains) && keep(c)) chains[c] = rules;
-  return { ...next, chains };
+/** The new tables with another mode's leftover chains added back (only when there are any). */
+function withLeftovers(next: IptablesState, prev: ProgrammedRules): IptablesState {
+  const l = prev.leftovers;
+  if (!l) return next;
+  return { nat: { ...next.nat, chains: { ...l.nat, ...next.nat.chains } }, filter: { ...next.filter, chains: { ...l.filter, ...next.filter.chains } }, mangle: next.mangle };
 }
 
-function merged(next: IptablesState, prev: IptablesState, keep: (chain: string) => boolean): IptablesState {
-  return { nat: withLeftovers(next.nat, prev.nat, keep), filter: withLeftovers(next.filter, prev.filter, keep), mangle: next.mangle };
+function finish(rules: ProgrammedRules, prev: ProgrammedRules, mode: ProxyMode): ProgrammedRules {
+  rules.mode = mode;
+  if (prev.leftovers) rules.leftovers = prev.leftovers;
+  return rules;
 }
 
 /** Writes the mode's rules: in full, or for a partial sync only the changed services'. */
@@ -42,15 +60,15 @@ export function programRules(input: SyncInput, previous: ProgrammedRules, full: 
   switch (input.config.mode) {
     case 'iptables': {
       const { tables, counts } = writeIptables(input, full ? undefined : previous.iptables);
-      const rules: ProgrammedRules = { iptables: merged(tables, previous.iptables, (c) => !/^KUBE-(SVC|SEP|EXT|FW|SVL)-/.test(c)) };
+      const rules: ProgrammedRules = { iptables: withLeftovers(tables, previous) };
       if (previous.ipvs) rules.ipvs = previous.ipvs;
-      return { rules, counts };
+      return { rules: finish(rules, previous, 'iptables'), counts };
     }
     case 'ipvs': {
       const ipvs = writeIpvs(input);
-      const iptables = merged(ipvsIptables(input, ipvs.ipsets), previous.iptables, () => true);
+      const iptables = withLeftovers(ipvsIptables(input, ipvs.ipsets), previous);
       const numEndpoints = input.services.reduce((n, s) => n + (input.endpoints[s.name]?.length ?? 0), 0);
-      return { rules: { iptables, ipvs }, counts: { numServices: input.services.length, numEndpoints, numFilterChains: 0, numFilterRules: 0, numNATChains: 0, numNATRules: 0 } };
+      return { rules: finish({ iptables, ipvs }, previous, 'ipvs'), counts: { numServices: input.services.length, numEndpoints, numFilterChains: 0, numFilterRules: 0, numNATChains: 0, numNATRules: 0 } };
     }
     case 'nftables':
     case 'userspace':

@@ -62,8 +62,8 @@ export interface ProxierState {
   nextPeriodic: number;
   /** What the last sync programmed. */
   rules: ProgrammedRules;
-  /** The rules the last sync added and removed (`chain\trule` keys), for highlighting. */
-  lastDiff: { added: string[]; removed: string[]; at: number };
+  /** What the rules were before the last sync, and when it ran: the panes diff them when they need to (rule-diff.ts). */
+  lastDiff: { previous: ProgrammedRules; at: number };
   /** klog lines written so far (a ring buffer: oldest dropped past the cap). */
   log: LogEntry[];
   /** Lines dropped from the head of the log so far. */

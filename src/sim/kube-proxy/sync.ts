@@ -9,7 +9,6 @@ import type { ConfigMap } from '../types.js';
 import { applyPendingChanges } from './apply-changes.js';
 import { log } from './log.js';
 import { programRules, type SyncCounts } from './rules.js';
-import { diffRules } from './rule-diff.js';
 import { FULL_SYNC_PERIOD_MS, maxIntervalMs } from './runner.js';
 import type { ProxierState } from './state.js';
 import type { ProxierNode, SyncInput } from './types.js';
@@ -85,7 +84,7 @@ export function syncProxier(state: SimState, p: ProxierState): void {
   const changed = applyPendingChanges(state, p);
   const input = syncInput(state, p, full ? undefined : changed);
   const { rules, counts } = programRules(input, p.rules, full);
-  p.lastDiff = { ...diffRules(p.rules, rules), at: state.now };
+  p.lastDiff = { previous: p.rules, at: state.now };
   p.rules = rules;
   logSync(p, state.now, full, counts);
   p.nextPeriodic = state.now + maxIntervalMs(p.mode);

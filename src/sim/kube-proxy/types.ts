@@ -167,6 +167,10 @@ export interface UserspacePortal {
 /** What one sync programmed, whatever the mode. */
 export interface ProgrammedRules {
   iptables: IptablesState;
+  /** The mode that programmed these rules. */
+  mode?: string;
+  /** Chains another mode left in the kernel, which the current writer neither writes nor removes. */
+  leftovers?: { nat: Record<string, string[]>; filter: Record<string, string[]> };
   ipvs?: IpvsState;
   nft?: NftTable;
   userspace?: UserspacePortal[];

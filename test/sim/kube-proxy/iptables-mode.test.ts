@@ -180,3 +180,21 @@ test('every jump of a full table lands on a chain that exists', () => {
     }
   }
 });
+
+test('a sync remembers what it replaced, so the added and removed rules can be shown', async () => {
+  const { testLab } = await import('../../shell/harness.js');
+  const { sh } = await import('../../shell/bash-helpers.js');
+  const { lastRuleDiff } = await import('../../../src/sim/kube-proxy/rule-diff.js');
+  const lab = testLab();
+  sh(lab, 'kubectl create service clusterip web --tcp=80:80');
+  const diff = lastRuleDiff(lab.sim.proxy!['node01']!);
+  assert.ok(diff.added.some((r) => /^filter\t-A KUBE-SERVICES .*"default\/web:80-80 has no endpoints".* -j REJECT/.test(r)), diff.added.join('\n'));
+  const before = lab.sim.proxy!['node01']!.rules;
+  sh(lab, 'kubectl create deployment web --image=nginx');
+  sh(lab, 'sleep 10');
+  const p = lab.sim.proxy!['node01']!;
+  const { diffRules } = await import('../../../src/sim/kube-proxy/rule-diff.js');
+  const d = diffRules(before, p.rules);
+  assert.ok(d.removed.some((r) => r.includes('default/web:80-80 has no endpoints')));
+  assert.ok(d.added.some((r) => /^nat\t-A KUBE-SERVICES .*"default\/web:80-80 cluster IP"/.test(r)));
+});
