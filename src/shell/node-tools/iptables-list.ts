@@ -14,10 +14,10 @@ export interface ListOptions {
   lineNumbers: boolean;
 }
 
+/** An address column: the inversion mark in its own column, then the address padded as `%-19s `. */
 function addr(a: AddrSpec | undefined): string {
-  if (!a) return '0.0.0.0/0';
-  const text = a.cidr.endsWith('/32') ? a.cidr.slice(0, -3) : a.cidr;
-  return `${a.invert ? '!' : ''}${text}`;
+  const text = !a ? '0.0.0.0/0' : a.cidr.endsWith('/32') ? a.cidr.slice(0, -3) : a.cidr;
+  return `${a?.invert ? '!' : ' '}${text.padEnd(19)} `;
 }
 
 function ports(name: string, p: PortSpec | undefined): string {
@@ -73,9 +73,9 @@ function ruleLine(r: NfRule, num: number, o: ListOptions): string {
   const extra = [...r.matches.map(matchText), targetText(r.target)].filter((x) => x).join(' ');
   let line = o.lineNumbers ? `${String(num).padEnd(4)} ` : '';
   if (o.verbose) line += `${'0'.padStart(5)} ${'0'.padStart(5)} `;
-  line += `${targetName(r.target).padEnd(9)} ${proto?.invert ? '!' : ' '}${(proto?.proto ?? 'all').padEnd(5)}--  `;
-  if (o.verbose) line += `${'*'.padEnd(6)} ${'*'.padEnd(6)} `;
-  return `${line}${addr(src?.addr).padEnd(20)} ${addr(dst?.addr).padEnd(20)} ${extra}`;
+  line += `${targetName(r.target).padEnd(9)} ${proto?.invert ? '!' : ' '}${(proto?.proto ?? 'all').padEnd(5)}-- `;
+  if (o.verbose) line += ` ${'*'.padEnd(6)} ${'*'.padEnd(5)}`;
+  return `${line}${addr(src?.addr)}${addr(dst?.addr)}${extra ? ` ${extra}` : ''}`;
 }
 
 function header(o: ListOptions): string {
