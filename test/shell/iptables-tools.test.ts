@@ -30,7 +30,7 @@ test('iptables -t nat -S KUBE-SVC-… and -L with the listing forms of each matc
     'KUBE-SEP-7J3FZHL6MJULGV6U  all  --  0.0.0.0/0            0.0.0.0/0            /* default/kubernetes:https -> 192.168.56.10:6443 */',
   ].join('\n'));
   assert.match(sh(lab, 'iptables -t nat -L KUBE-SEP-7J3FZHL6MJULGV6U -n').out, /\nDNAT {7}tcp {2}-- {2}0\.0\.0\.0\/0 {12}0\.0\.0\.0\/0 {12}\/\* default\/kubernetes:https \*\/ tcp to:192\.168\.56\.10:6443$/);
-  assert.match(sh(lab, 'iptables -t nat -L KUBE-MARK-MASQ -n --line-numbers').out, /\nnum  target {5}prot opt source {15}destination {9}\n1 {4}MARK {7}all {2}-- {2}0\.0\.0\.0\/0 {12}0\.0\.0\.0\/0 {12}MARK or 0x4000$/);
+  assert.match(sh(lab, 'iptables -t nat -L KUBE-MARK-MASQ -n --line-numbers').out, /\nnum {2}target {5}prot opt source {15}destination {9}\n1 {4}MARK {7}all {2}-- {2}0\.0\.0\.0\/0 {12}0\.0\.0\.0\/0 {12}MARK or 0x4000$/);
   assert.match(sh(lab, 'iptables -L INPUT -n -v').out, /^Chain INPUT \(policy ACCEPT 0 packets, 0 bytes\)\n pkts bytes target {5}prot opt in {5}out {4}source/);
 });
 
