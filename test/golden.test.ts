@@ -1,6 +1,7 @@
 // Golden transcripts: each test/golden/*.sh runs through `k8s-svc-lab run --echo` (seed 1) and must
 // print exactly its .out file. The scenarios are the seeds' examples up to where kube-proxy enters.
 // To update after an intended change: node --import tsx src/cli.ts run --echo test/golden/X.sh > test/golden/X.out
+// (a script's `# options: --proxy-mode M` line runs it in that mode: add the flag when updating it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScript } from '../src/app/script.js';
 import { realFiles } from '../src/app/real-files.js';
+import type { ProxyMode } from '../src/sim/config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'golden');
@@ -18,7 +20,8 @@ for (const script of scripts) {
   test(`golden: ${script}`, () => {
     const text = readFileSync(join(dir, script), 'utf8');
     const expected = readFileSync(join(dir, script.replace(/\.sh$/, '.out')), 'utf8');
-    const r = runScript(text, { config: { seed: 1 }, echo: true, host: realFiles(dir) });
+    const mode = /^# options: --proxy-mode (\w+)$/m.exec(text)?.[1] as ProxyMode | undefined;
+    const r = runScript(text, { config: { seed: 1, ...(mode ? { proxyMode: mode } : {}) }, echo: true, host: realFiles(dir) });
     assert.equal(r.output, expected);
   });
 }

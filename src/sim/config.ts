@@ -5,8 +5,14 @@ import { cidrOverlap, intToIp, ipToInt, parseCidr } from './net.js';
 
 /** The proxy modes kube-proxy has had on Linux (userspace only as history, removed in v1.26). */
 export const PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
-/** The modes the lab's kube-proxy simulates so far (nftables and the historical userspace mode are still to come). */
-export const SIMULATED_PROXY_MODES = ['iptables', 'ipvs'] as const;
+/** The modes the lab's kube-proxy simulates so far (nftables is still to come). */
+export const SIMULATED_PROXY_MODES = ['iptables', 'ipvs', 'userspace'] as const;
+/** The simulated modes in prose: "iptables, ipvs or userspace". */
+export function simulatedModesText(): string {
+  const m = [...SIMULATED_PROXY_MODES];
+  return `${m.slice(0, -1).join(', ')} or ${m.at(-1)}`;
+}
+
 /** One of PROXY_MODES. */
 export type ProxyMode = (typeof PROXY_MODES)[number];
 
@@ -114,7 +120,7 @@ export function validateConfig(c: ClusterConfig): string[] {
   if (!(PROXY_MODES as readonly string[]).includes(c.proxyMode)) {
     errors.push(`invalid proxy mode "${c.proxyMode}": must be one of ${PROXY_MODES.join(', ')}`);
   } else if (!(SIMULATED_PROXY_MODES as readonly string[]).includes(c.proxyMode)) {
-    errors.push(`proxy mode "${c.proxyMode}" is not simulated by this version of the lab yet: use ${SIMULATED_PROXY_MODES.join(' or ')}`);
+    errors.push(`proxy mode "${c.proxyMode}" is not simulated by this version of the lab yet: use ${simulatedModesText()}`);
   }
   if (!Number.isInteger(c.proxyVerbosity) || c.proxyVerbosity < 0 || c.proxyVerbosity > 10) {
     errors.push(`invalid kube-proxy verbosity ${String(c.proxyVerbosity)}: must be a whole number from 0 to 10`);

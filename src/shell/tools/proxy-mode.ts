@@ -2,7 +2,7 @@
 // exactly the commands an administrator would: edit the kube-proxy ConfigMap's `mode`, restart the
 // DaemonSet's pods, wait for the rollout. The new proxiers read the mode at start.
 import type { CommandContext, CommandSpec } from '../types.js';
-import { SIMULATED_PROXY_MODES } from '../../sim/config.js';
+import { SIMULATED_PROXY_MODES, simulatedModesText } from '../../sim/config.js';
 
 const STEPS = (mode: string): string[] => [
   `kubectl -n kube-system get configmap kube-proxy -o yaml | sed -E 's/^(    mode: ).*$/\\1"${mode}"/' | kubectl apply -f -`,
@@ -17,7 +17,7 @@ function runProxyMode(ctx: CommandContext): number {
     return 2;
   }
   if (!(SIMULATED_PROXY_MODES as readonly string[]).includes(mode)) {
-    ctx.stderr(`proxy-mode: "${mode}" is not a mode this lab simulates; choose ${SIMULATED_PROXY_MODES.join(' or ')}\n`);
+    ctx.stderr(`proxy-mode: "${mode}" is not a mode this lab simulates; choose ${simulatedModesText()}\n`);
     return 2;
   }
   for (const step of STEPS(mode)) {

@@ -13,6 +13,7 @@ import { filterAt, natAt, natPostrouting, type NatResult } from './nat-step.js';
 import { isLocal, LAPTOP, nodeByIP, nodeForPodIP, netNode, podByIP, sourceAddress, type Endpoint, type NetNode } from './topology.js';
 import { deliverToNode, deliverToPod, type Delivery } from './deliver.js';
 import { ipvsStep } from './ipvs-step.js';
+import { userspaceStep } from './userspace-step.js';
 import type { ConnectResult, Hop, NfPacket } from './types.js';
 
 /** How long a lost ARP takes to turn into EHOSTUNREACH (three 1 s probes). */
@@ -121,6 +122,18 @@ function route(w: Walk, node: NetNode, packet: NfPacket, depth: number, localCha
     if (ipvs.kind === 'dnat') {
       w.hops.push(ipvs.hop);
       return leave(w, node, ipvs.packet, depth);
+    }
+    const proxied = userspaceStep(w.state, node.name, packet);
+    if (proxied.kind === 'no-endpoints') {
+      w.hops.push(proxied.hop);
+      return ended(w, 'refused', 1);
+    }
+    if (proxied.kind === 'proxy') {
+      w.hops.push(proxied.hop);
+      const inner = connect(w.state, { kind: 'node', node: node.name }, proxied.ip, proxied.port, packet.proto, w.opts);
+      w.hops.push(...inner.hops);
+      const r: ConnectResult = { ...inner, from: w.from, hops: w.hops };
+      return r;
     }
     const d = deliverToNode(w.state, node, packet, w.hops);
     return ended(w, d.outcome, d.outcome === 'connected' ? 1 : 1, d);

@@ -8,6 +8,7 @@ import type { ProxyMode } from '../config.js';
 import { kubeletOnlyTables, writeIptables, type SyncCounts } from './iptables-mode/tables.js';
 import { writeIpvs } from './ipvs-mode/writer.js';
 import { ipvsIptables } from './ipvs-mode/tables.js';
+import { writeUserspace } from './userspace-mode/writer.js';
 import type { IptablesState, IptablesTable, ProgrammedRules, SyncInput } from './types.js';
 
 export type { SyncCounts };
@@ -70,8 +71,11 @@ export function programRules(input: SyncInput, previous: ProgrammedRules, full: 
       const numEndpoints = input.services.reduce((n, s) => n + (input.endpoints[s.name]?.length ?? 0), 0);
       return { rules: finish({ iptables, ipvs }, previous, 'ipvs'), counts: { numServices: input.services.length, numEndpoints, numFilterChains: 0, numFilterRules: 0, numNATChains: 0, numNATRules: 0 } };
     }
+    case 'userspace': {
+      const u = writeUserspace(input);
+      return { rules: finish({ iptables: withLeftovers(u.iptables, previous), userspace: u.portals }, previous, 'userspace'), counts: { numServices: input.services.length, numEndpoints: 0, numFilterChains: 0, numFilterRules: 0, numNATChains: 0, numNATRules: 0 } };
+    }
     case 'nftables':
-    case 'userspace':
-      throw new Error(`proxy mode ${input.config.mode} is not wired yet`);
+      throw new Error('the nftables proxier is not simulated yet (config validation refuses it)');
   }
 }

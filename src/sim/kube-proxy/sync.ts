@@ -7,11 +7,11 @@ import { getStored } from '../api-server/store.js';
 import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
 import type { ConfigMap } from '../types.js';
 import { applyPendingChanges } from './apply-changes.js';
-import { log } from './log.js';
+import { log, logPlain } from './log.js';
 import { programRules, type SyncCounts } from './rules.js';
 import { FULL_SYNC_PERIOD_MS, maxIntervalMs } from './runner.js';
 import type { ProxierState } from './state.js';
-import type { ProxierNode, SyncInput } from './types.js';
+import type { ProgrammedRules, ProxierNode, SyncInput } from './types.js';
 
 /** The node facts a rule writer needs: InternalIP and podCIDR. */
 export function proxierNode(state: SimState, name: string): ProxierNode {
@@ -44,6 +44,19 @@ function goElapsed(us: number): string {
 /** A plausible, deterministic sync duration: a fixed cost plus a little per rule written. */
 function elapsedUs(c: SyncCounts, full: boolean): number {
   return (full ? 9_000 : 3_000) + 37 * (c.numNATRules + c.numFilterRules) + 211 * c.numServices % 997;
+}
+
+/** The v1.25 userspace proxier's unstructured lines for the portals it opens (proxier.go) and its round-robin endpoints (roundrobin.go). */
+function logUserspace(p: ProxierState, now: number, before: ProgrammedRules): void {
+  const had = new Set((before.userspace ?? []).map((x) => x.service));
+  for (const portal of p.rules.userspace ?? []) {
+    if (had.has(portal.service)) continue;
+    const s = p.services[portal.service];
+    if (!s) continue;
+    logPlain(p, now, 0, 'proxier.go:428', `Opened iptables from-containers portal for service "${s.name}" on ${s.protocol} ${s.clusterIP}:${s.port}`);
+    logPlain(p, now, 0, 'proxier.go:439', `Opened iptables from-host portal for service "${s.name}" on ${s.protocol} ${s.clusterIP}:${s.port}`);
+    if (s.nodePort) logPlain(p, now, 0, 'proxier.go:455', `Opened iptables from-containers public port for service "${s.name}" on ${s.protocol} port ${s.nodePort}`);
+  }
 }
 
 function logSync(p: ProxierState, now: number, full: boolean, c: SyncCounts): void {
@@ -84,8 +97,10 @@ export function syncProxier(state: SimState, p: ProxierState): void {
   const changed = applyPendingChanges(state, p);
   const input = syncInput(state, p, full ? undefined : changed);
   const { rules, counts } = programRules(input, p.rules, full);
-  p.lastDiff = { previous: p.rules, at: state.now };
+  const before = p.rules;
+  p.lastDiff = { previous: before, at: state.now };
   p.rules = rules;
+  if (p.mode === 'userspace') logUserspace(p, state.now, before);
   logSync(p, state.now, full, counts);
   p.nextPeriodic = state.now + maxIntervalMs(p.mode);
   if (full) {
