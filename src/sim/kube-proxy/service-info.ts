@@ -22,8 +22,20 @@ function protocolOf(p: string | undefined): ServicePortInfo['protocol'] {
   return p === 'UDP' || p === 'SCTP' ? p : 'TCP';
 }
 
+/** Every proxier converts the same stored Service: they share the result (the objects are never changed). */
+const portsCache = new WeakMap<Service, ServicePortInfo[]>();
+
 /** The service ports kube-proxy programs for a Service (none for skipped ones). */
 export function servicePortsOf(svc: Service): ServicePortInfo[] {
+  let hit = portsCache.get(svc);
+  if (!hit) {
+    hit = convertService(svc);
+    portsCache.set(svc, hit);
+  }
+  return hit;
+}
+
+function convertService(svc: Service): ServicePortInfo[] {
   if (shouldSkipService(svc)) return [];
   const s = svc.spec;
   const ns = svc.metadata.namespace ?? 'default';
@@ -55,8 +67,22 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
   });
 }
 
+/** The last conversion per Service, keyed by its slices' versions: every proxier shares the arrays. */
+const endpointsCache = new Map<string, { version: string; value: Record<string, EndpointInfo[]> }>();
+
 /** The endpoints of each service port name, merged over the service's IPv4 slices and sorted as strings. */
 export function endpointsOf(namespace: string, service: string, slices: EndpointSlice[]): Record<string, EndpointInfo[]> {
+  const key = `${namespace}/${service}`;
+  const version = slices.map((sl) => `${sl.metadata.uid}@${sl.metadata.resourceVersion}`).join(',');
+  const hit = endpointsCache.get(key);
+  if (hit && hit.version === version) return hit.value;
+  const value = convertSlices(namespace, service, slices);
+  if (endpointsCache.size > 50_000) endpointsCache.clear();
+  endpointsCache.set(key, { version, value });
+  return value;
+}
+
+function convertSlices(namespace: string, service: string, slices: EndpointSlice[]): Record<string, EndpointInfo[]> {
   const byPort: Record<string, Map<string, EndpointInfo>> = {};
   for (const slice of slices) {
     if (slice.addressType !== 'IPv4') continue;

@@ -122,6 +122,8 @@ export interface IpSet {
   type: string;
   comment: string;
   members: string[];
+  /** How many iptables rules reference the set (`References:` of `ipset list`). */
+  references?: number;
 }
 
 /** What IPVS mode programs: virtual servers, the kube-ipvs0 addresses, ipsets and its few iptables rules. */
@@ -138,8 +140,12 @@ export interface NftSet {
   name: string;
   type: string;
   comment: string;
-  /** Elements as nft prints them (`10.96.0.1 . tcp . 443 : goto service-...`). */
+  /** Elements as nft prints them (`10.96.0.1 . tcp . 443 : goto service-...`), in the order kube-proxy added them. */
   elements: string[];
+  /** Set flags (`dynamic`, `timeout`) of the ClientIP affinity sets. */
+  flags?: string[];
+  /** The set's default element timeout in seconds (affinity sets). */
+  timeout?: number;
 }
 
 /** One chain of the nftables table: its hook line (base chains) and its rules as nft prints them. */
@@ -153,6 +159,8 @@ export interface NftChain {
 
 /** `table ip kube-proxy` as nftables mode programs it. */
 export interface NftTable {
+  /** `ip` (the IPv4 proxier) or `ip6` (the IPv6 one); absent means `ip`. */
+  family?: 'ip' | 'ip6';
   sets: NftSet[];
   chains: NftChain[];
 }

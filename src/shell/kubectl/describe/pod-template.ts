@@ -1,14 +1,17 @@
 // The `Pod Template:` block of describe deployment / replicaset / daemonset (kubectl
 // pkg/describe/describe.go DescribePodTemplate, describeContainers with no statuses): labels,
-// containers with image, ports, command, environment and mounts, volumes, node selectors and
-// tolerations. Left out: init containers, resources, probes, env sources.
-import type { Container, PodTemplateSpec } from '../../../sim/types.js';
+// annotations, service account, init containers and containers (image, ports, command, resources,
+// probes, environment, mounts), volumes, topology spread, priority class, node selectors and
+// tolerations.
+import type { Container, ContainerPort, PodTemplateSpec, Toleration } from '../../../sim/types.js';
+import { formatLabelSelector } from '../../../sim/api-server/selectors.js';
 import { annotationLines, labelLines } from './common.js';
-import { tolerationText } from './pod.js';
+import { envFromLines, envLines, mountLines, probeLines, resourceLines } from './container-fields.js';
+import { templateVolumeLines } from './volumes.js';
 
-/** `80/TCP (http), 443/TCP` for container or host ports. */
+/** `80/TCP (http), 443/TCP` for container or host ports (describeContainerPorts / HostPorts). */
 export function portList(c: Container, host: boolean): string {
-  return (c.ports ?? []).map((p) => `${host ? p.hostPort ?? 0 : p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ');
+  return (c.ports ?? []).map((p: ContainerPort) => `${host ? p.hostPort ?? 0 : p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ');
 }
 
 /** A container's lines without status, as templates show them (name indented one extra space). */
@@ -18,26 +21,59 @@ export function templateContainerLines(c: Container): string[] {
   const lines = [`   ${c.name}:`, `    Image:\t${c.image ?? ''}`];
   lines.push(ports.includes(',') ? `    Ports:\t${ports}` : `    Port:\t${ports || '<none>'}`);
   lines.push(hostPorts.includes(',') ? `    Host Ports:\t${hostPorts}` : `    Host Port:\t${hostPorts || '<none>'}`);
-  if (c.command?.length) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
-  if (c.args?.length) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
-  const env = c.env ?? [];
-  lines.push(env.length ? '    Environment:' : '    Environment:\t<none>', ...env.map((e) => `      ${e.name}:\t${e.value ?? ''}`));
-  const mounts = c.volumeMounts ?? [];
-  lines.push(mounts.length ? '    Mounts:' : '    Mounts:\t<none>', ...mounts.map((m) => `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`));
+  const seccomp = (c['securityContext'] as { seccompProfile?: { type?: string; localhostProfile?: string } } | undefined)?.seccompProfile;
+  if (seccomp) lines.push(`    SeccompProfile:\t${seccomp.type ?? ''}`, ...(seccomp.type === 'Localhost' ? [`      LocalhostProfile:\t${seccomp.localhostProfile ?? ''}`] : []));
+  const multiline = (title: string, items: string[] | undefined): string[] => (items?.length ? [`    ${title}:`, ...items.flatMap((x) => x.split('\n')).map((x) => `      ${x}`)] : []);
+  lines.push(...multiline('Command', c.command), ...multiline('Args', c.args));
+  lines.push(...resourceLines(c), ...probeLines(c), ...envFromLines(c), ...envLines(c), ...mountLines(c));
   return lines;
+}
+
+/** `Containers:` (or `Init Containers:`) with ` <none>` when empty, then each container. */
+function containersBlock(title: string, containers: Container[]): string[] {
+  return [`  ${title}:${containers.length ? '' : ' <none>'}`, ...containers.flatMap(templateContainerLines)];
+}
+
+/** One toleration as printTolerationsMultiline writes it (`key=value:effect op=Exists for 300s`). */
+function tolerationText(t: Toleration): string {
+  let s = t.key ?? '';
+  if (t.value) s += `=${t.value}`;
+  if (t.effect) s += `:${t.effect}`;
+  // An empty key and effect with operator Exists tolerates everything: the text is just `op=Exists`.
+  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+  if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
+  return s;
+}
+
+/** `  Tolerations:\t…` sorted by key; stable, as Go's sort.Slice is for short lists (insertion sort below 12). */
+function tolerationLines(tolerations: Toleration[] | undefined): string[] {
+  const sorted = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  if (sorted.length === 0) return ['  Tolerations:\t<none>'];
+  return sorted.map((t, i) => `${i === 0 ? '  Tolerations:' : ''}\t${tolerationText(t)}`);
+}
+
+interface SpreadConstraint { topologyKey: string; whenUnsatisfiable?: string; maxSkew?: number; labelSelector?: { matchLabels?: Record<string, string> } }
+
+/** `  Topology Spread Constraints:\tzone:DoNotSchedule when max skew 1 is exceeded for selector app=web`, only when set. */
+function spreadLines(constraints: SpreadConstraint[] | undefined): string[] {
+  const sorted = [...(constraints ?? [])].sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0));
+  return sorted.map((c, i) => {
+    const selector = c.labelSelector ? ` for selector ${formatLabelSelector(c.labelSelector)}` : '';
+    return `${i === 0 ? '  Topology Spread Constraints:' : '  '}\t${c.topologyKey}:${c.whenUnsatisfiable ?? ''} when max skew ${c.maxSkew ?? 0} is exceeded${selector}`;
+  });
 }
 
 /** The whole `Pod Template:` block. */
 export function podTemplateLines(t: PodTemplateSpec): string[] {
   const lines = ['Pod Template:', ...labelLines('  Labels', t.metadata?.labels)];
-  if (Object.keys(t.metadata?.annotations ?? {}).length) lines.push(...annotationLines(t.metadata?.annotations).map((l) => `  ${l}`));
+  const annotations = t.metadata?.annotations ?? {};
+  // printAnnotationsMultiline with the title `  Annotations`: continuation lines start at the tab.
+  if (Object.keys(annotations).length) lines.push(...annotationLines(annotations).map((l, i) => (i === 0 ? `  ${l}` : l)));
   if (t.spec.serviceAccountName) lines.push(`  Service Account:\t${t.spec.serviceAccountName}`);
-  lines.push(`  Containers:${t.spec.containers.length ? '' : ' <none>'}`, ...t.spec.containers.flatMap(templateContainerLines));
-  const vols = (t.spec.volumes ?? []) as { name: string }[];
-  lines.push(...(vols.length ? ['  Volumes:', ...vols.map((v) => `   ${v.name}:`)] : ['  Volumes:\t<none>']));
+  if (t.spec.initContainers?.length) lines.push(...containersBlock('Init Containers', t.spec.initContainers));
+  lines.push(...containersBlock('Containers', t.spec.containers), ...templateVolumeLines(t.spec.volumes));
+  lines.push(...spreadLines(t.spec['topologySpreadConstraints'] as SpreadConstraint[] | undefined));
   if (t.spec.priorityClassName) lines.push(`  Priority Class Name:\t${t.spec.priorityClassName}`);
-  lines.push(...labelLines('  Node-Selectors', t.spec.nodeSelector));
-  const tols = (t.spec.tolerations ?? []).map(tolerationText);
-  lines.push(...(tols.length ? tols.map((x, i) => `${i === 0 ? '  Tolerations:' : ''}\t${x}`) : ['  Tolerations:\t<none>']));
+  lines.push(...labelLines('  Node-Selectors', t.spec.nodeSelector), ...tolerationLines(t.spec.tolerations));
   return lines;
 }

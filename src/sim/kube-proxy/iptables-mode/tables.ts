@@ -66,14 +66,28 @@ const NAT_FIXED: Record<string, string[]> = {
 
 const NODEPORTS_JUMP = rule('KUBE-SERVICES', { matches: [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), '-m addrtype --dst-type LOCAL'], target: 'KUBE-NODEPORTS' });
 
-/** The last rules written per service port object: unchanged services (same objects) are not rewritten. */
-const written = new WeakMap<ServicePortInfo, { eps: EndpointInfo[] | undefined; ctx: string; rules: ServiceRules }>();
+/**
+ * The rules last written per service port object and writer context, shared by every node's
+ * proxier: a service without Local policies or source ranges gets the same rules on every node.
+ */
+const written = new WeakMap<ServicePortInfo, Map<string, { eps: EndpointInfo[] | undefined; rules: ServiceRules }>>();
 
-function serviceRules(s: ServicePortInfo, eps: EndpointInfo[] | undefined, ctx: WriterContext, ctxKey: string): ServiceRules {
-  const hit = written.get(s);
-  if (hit && hit.eps === eps && hit.ctx === ctxKey) return hit.rules;
+function contextKey(s: ServicePortInfo, ctx: WriterContext): string {
+  const perNode = s.externalPolicyLocal || s.internalPolicyLocal || s.loadBalancerSourceRanges.length > 0;
+  return `${perNode ? `${ctx.node}|${ctx.nodeIP}` : '*'}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePortsAcct}`;
+}
+
+function serviceRules(s: ServicePortInfo, eps: EndpointInfo[] | undefined, ctx: WriterContext): ServiceRules {
+  let byCtx = written.get(s);
+  if (!byCtx) {
+    byCtx = new Map();
+    written.set(s, byCtx);
+  }
+  const key = contextKey(s, ctx);
+  const hit = byCtx.get(key);
+  if (hit && hit.eps === eps) return hit.rules;
   const rules = writeServicePort(s, eps ?? [], ctx);
-  written.set(s, { eps, ctx: ctxKey, rules });
+  byCtx.set(key, { eps, rules });
   return rules;
 }
 
@@ -100,8 +114,7 @@ export function kubeletOnlyTables(): IptablesState {
 export function writeIptables(input: SyncInput, previous?: IptablesState): { tables: IptablesState; counts: SyncCounts } {
   const ctx = contextOf(input);
   const changed = previous && input.changed ? new Set(input.changed) : undefined;
-  const ctxKey = JSON.stringify(ctx);
-  const per: ServiceRules[] = input.services.map((s) => serviceRules(s, input.endpoints[s.name], ctx, ctxKey));
+  const per: ServiceRules[] = input.services.map((s) => serviceRules(s, input.endpoints[s.name], ctx));
   const nat: Record<string, string[]> = { ...NAT_FIXED, 'KUBE-SERVICES': [...per.flatMap((r) => r.natServices), NODEPORTS_JUMP], 'KUBE-NODEPORTS': per.flatMap((r) => r.natNodePorts) };
   let writtenChains = 0;
   let writtenRules = 0;
