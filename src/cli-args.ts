@@ -1,5 +1,5 @@
 // Command-line options of k8s-svc-lab: the cluster options every mode accepts (--nodes,
-// --service-cidr, --pod-cidr, --node-port-range, --proxy-mode, --seed), --help and --version.
+// --service-cidr, --pod-cidr, --node-port-range, --proxy-mode, --cloud, --seed), --help and --version.
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ClusterConfig, type ProxyMode } from './sim/config.js';
 
@@ -23,6 +23,8 @@ Cluster options:
   --pod-cidr CIDR           the pod network; each node gets a /24 of it (default 10.244.0.0/16)
   --node-port-range A-B     the NodePort range (default 30000-32767)
   --proxy-mode MODE         iptables, ipvs or userspace (default iptables)
+  --cloud                   a simulated cloud gives LoadBalancer Services an address
+                            (192.168.56.240-250); without it EXTERNAL-IP stays <pending>
   --seed N                  seed for names, IPs and ports (default 1)
 
 Other options:
@@ -65,6 +67,7 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
         'pod-cidr': { type: 'string' },
         'node-port-range': { type: 'string' },
         'proxy-mode': { type: 'string' },
+        cloud: { type: 'boolean' },
         seed: { type: 'string' },
         echo: { type: 'boolean' },
       },
@@ -88,6 +91,7 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
   if (values['pod-cidr'] !== undefined) partial.podCIDR = values['pod-cidr'] as string;
   if (values['node-port-range'] !== undefined) partial.nodePortRange = values['node-port-range'] as string;
   if (values['proxy-mode'] !== undefined) partial.proxyMode = values['proxy-mode'] as ProxyMode;
+  if (values.cloud) partial.cloud = true;
   const resolved = resolveConfig(partial);
   if ('errors' in resolved) return { kind: 'error', message: resolved.errors.join('\nk8s-svc-lab: ') };
   if (isRun) return { kind: 'run', config: resolved.config, echo: Boolean(values.echo), file: positionals[1] ?? '-' };

@@ -1,7 +1,7 @@
 // Golden transcripts: each test/golden/*.sh runs through `k8s-svc-lab run --echo` (seed 1) and must
 // print exactly its .out file. The scenarios are the seeds' examples up to where kube-proxy enters.
 // To update after an intended change: node --import tsx src/cli.ts run --echo test/golden/X.sh > test/golden/X.out
-// (a script's `# options: --proxy-mode M` line runs it in that mode: add the flag when updating it).
+// (a script's `# options: --proxy-mode M --cloud` line runs it with those cluster options: add them when updating it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,8 +20,10 @@ for (const script of scripts) {
   test(`golden: ${script}`, () => {
     const text = readFileSync(join(dir, script), 'utf8');
     const expected = readFileSync(join(dir, script.replace(/\.sh$/, '.out')), 'utf8');
-    const mode = /^# options: --proxy-mode (\w+)$/m.exec(text)?.[1] as ProxyMode | undefined;
-    const r = runScript(text, { config: { seed: 1, ...(mode ? { proxyMode: mode } : {}) }, echo: true, host: realFiles(dir) });
+    const options = /^# options: (.*)$/m.exec(text)?.[1] ?? '';
+    const mode = /--proxy-mode (\w+)/.exec(options)?.[1] as ProxyMode | undefined;
+    const config = { seed: 1, ...(mode ? { proxyMode: mode } : {}), ...(options.includes('--cloud') ? { cloud: true } : {}) };
+    const r = runScript(text, { config, echo: true, host: realFiles(dir) });
     assert.equal(r.output, expected);
   });
 }

@@ -11,6 +11,7 @@ import { kubelet } from '../node/kubelet.js';
 import { endpointsController } from './endpoints.js';
 import { endpointSliceController } from './endpointslice.js';
 import { kubeProxyController } from '../kube-proxy/controller.js';
+import { serviceLBController } from './service-lb.js';
 
 /** Every controller, in reconcile order (owners before what they own, the scheduler before the kubelet). */
 export const CONTROLLERS: readonly Controller[] = [
@@ -23,5 +24,6 @@ export const CONTROLLERS: readonly Controller[] = [
   kubelet,
   endpointsController,
   endpointSliceController,
+  serviceLBController,
   kubeProxyController,
 ];

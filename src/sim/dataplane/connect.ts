@@ -10,7 +10,7 @@ import { cidrContains, parseCidr } from '../net.js';
 import { recordConnection } from './track.js';
 import { ctExpire } from './conntrack.js';
 import { filterAt, natAt, natPostrouting, type NatResult } from './nat-step.js';
-import { isLocal, LAPTOP, nodeByIP, nodeForPodIP, netNode, podByIP, sourceAddress, type Endpoint, type NetNode } from './topology.js';
+import { isLocal, LAPTOP, nodeByIP, nodeForLoadBalancerIP, nodeForPodIP, netNode, podByIP, sourceAddress, type Endpoint, type NetNode } from './topology.js';
 import { deliverToNode, deliverToPod, type Delivery } from './deliver.js';
 import { ipvsStep } from './ipvs-step.js';
 import { userspaceStep } from './userspace-step.js';
@@ -87,7 +87,7 @@ function leave(w: Walk, at: NetNode, packet: NfPacket, depth: number): ConnectRe
     hop(w, at.name, 'route', `${dst} is in ${owner.name}'s podCIDR ${owner.podCIDR.text}: via flannel.1 (VXLAN) to ${owner.ip}`, p);
     return arrive(w, owner, { ...p, mark: 0 }, depth + 1);
   }
-  const node = nodeByIP(w.state, dst);
+  const node = nodeByIP(w.state, dst) ?? nodeForLoadBalancerIP(w.state, dst);
   if (node) {
     hop(w, at.name, 'route', `${dst} is on the node network: out eth0 to ${node.name}`, p);
     return arrive(w, node, { ...p, mark: 0 }, depth + 1);
@@ -159,9 +159,10 @@ function toLaptop(w: Walk, packet: NfPacket): ConnectResult {
 
 /** From the laptop: only the node network is reachable; everything else goes to its own default route and is lost. */
 function fromLaptop(w: Walk, packet: NfPacket): ConnectResult {
-  const node = nodeByIP(w.state, packet.dst);
+  const lb = nodeForLoadBalancerIP(w.state, packet.dst);
+  const node = nodeByIP(w.state, packet.dst) ?? lb;
   if (node) {
-    hop(w, 'laptop', 'route', `${packet.dst} is on 192.168.56.0/24: out to ${node.name}`, packet);
+    hop(w, 'laptop', 'route', `${packet.dst} is on 192.168.56.0/24: out to ${node.name}${lb ? ', which answers ARP for this load-balancer address' : ''}`, packet);
     return arrive(w, node, packet, 0);
   }
   const lan = parseCidr('192.168.56.0/24')!;

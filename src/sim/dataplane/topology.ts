@@ -3,7 +3,7 @@
 // namespaces, hostNetwork pods sharing the node's, and the learner's `laptop` at 192.168.56.1 —
 // the nodes' default gateway, which routes nothing further (the lab has no internet).
 import type { SimState } from '../state.js';
-import type { Node, Pod } from '../types.js';
+import type { Node, Pod, Service } from '../types.js';
 import { getStored, listStored } from '../api-server/store.js';
 import { cidrContains, intToIp, parseCidr, type Cidr } from '../net.js';
 
@@ -77,6 +77,17 @@ export function podByIP(state: SimState, ip: string): Pod | undefined {
 /** The node whose podCIDR holds an IP (the overlay's next hop). */
 export function nodeForPodIP(state: SimState, ip: string): NetNode | undefined {
   return netNodes(state).find((n) => cidrContains(n.podCIDR, ip));
+}
+
+/**
+ * The node that answers ARP for a LoadBalancer address of the simulated cloud (layer-2 mode: one
+ * node announces each address), or undefined when no Service has it.
+ */
+export function nodeForLoadBalancerIP(state: SimState, ip: string): NetNode | undefined {
+  const owner = listStored<Service>(state, 'services').some((s) => s.status?.loadBalancer?.ingress?.some((i) => i.ip === ip));
+  if (!owner) return undefined;
+  const nodes = netNodes(state);
+  return nodes[Number(ip.split('.')[3] ?? 0) % nodes.length];
 }
 
 /** The node with this InternalIP. */

@@ -1,7 +1,7 @@
 // kubectl describe (kubectl pkg/cmd/describe/describe.go): exact name, else every object whose name
 // starts with it, each described and followed by a blank line; NotFound when nothing matches.
-import type { Deployment, EndpointSlice, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../../sim/types.js';
-import { apiGet, apiList, isApiError, resolveResourceName, type ResourceInfo } from '../../../sim/index.js';
+import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../../sim/types.js';
+import { apiGet, apiList, isApiError, resolveResourceName, type Kind, type ResourceInfo } from '../../../sim/index.js';
 import type { SimState } from '../../../sim/state.js';
 import { str, bool, type FlagSpec } from '../flags.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
@@ -9,8 +9,13 @@ import { apiErrorText } from '../errors.js';
 import { ENDPOINTS_WARNING } from '../get/get.js';
 import { describeService } from './service.js';
 import { describePod } from './pod.js';
-import { describeDeployment, describeReplicaSet } from './workloads.js';
-import { describeEndpoints, describeEndpointSlice, describeNamespace } from './endpoints.js';
+import { describeDeployment } from './deployment.js';
+import { describeReplicaSet } from './replicaset.js';
+import { describeDaemonSet } from './daemonset.js';
+import { describeConfigMap } from './configmap.js';
+import { describeEndpoints } from './endpoints.js';
+import { describeEndpointSlice } from './endpointslice.js';
+import { describeNamespace } from './namespace.js';
 import { describeNode } from './node.js';
 import { annotationLines, finish, labelLines } from './common.js';
 
@@ -28,17 +33,22 @@ function describeGeneric(state: SimState, obj: KubeObject): string {
   return finish(state, obj, lines);
 }
 
+/** The describer kubectl picks for the kind (DescriberFor); Event has none of its own. */
 function describeOne(state: SimState, obj: KubeObject): string {
-  switch (obj.kind) {
+  const kind = obj.kind as Kind;
+  switch (kind) {
     case 'Service': return describeService(state, obj as Service);
     case 'Pod': return describePod(state, obj as Pod);
     case 'Deployment': return describeDeployment(state, obj as Deployment);
     case 'ReplicaSet': return describeReplicaSet(state, obj as ReplicaSet);
-    case 'Endpoints': return describeEndpoints(state, obj);
+    case 'DaemonSet': return describeDaemonSet(state, obj as DaemonSet);
+    case 'ConfigMap': return describeConfigMap(state, obj as ConfigMap);
+    case 'Endpoints': return describeEndpoints(state, obj as Endpoints);
     case 'EndpointSlice': return describeEndpointSlice(state, obj as EndpointSlice);
     case 'Namespace': return describeNamespace(state, obj as Namespace);
     case 'Node': return describeNode(state, obj as Node);
-    default: return describeGeneric(state, obj);
+    case 'Event': return describeGeneric(state, obj);
+    default: { const never: never = kind; return never; }
   }
 }
 

@@ -1,80 +1,96 @@
-// kubectl describe node (kubectl pkg/describe/describe.go describeNode, describeNodeLease,
-// describeNodeResource): roles, labels, taints, the node lease, conditions, addresses, capacity,
-// system info, podCIDRs, the non-terminated pods with their requests and limits, allocated
-// resources and events. The kubelet's lease is renewed every 10 s, so RenewTime is the current
-// simulated time rounded down to that period; condition heartbeats follow the kubelet's 5-minute
-// status report when the lab's Node does not carry them.
+// kubectl describe node (kubectl pkg/describe/describe.go describeNode, describeNodeLease): roles,
+// labels, taints, the kubelet's lease, conditions, addresses, capacity, system info, podCIDRs, the
+// pods on the node with their resources, and events. The lab keeps no Lease objects and no
+// condition timestamps, so both are derived from the kubelet's renew and report periods.
 import type { SimState } from '../../../sim/state.js';
-import type { Node, Pod } from '../../../sim/types.js';
+import type { Node, Pod, Taint } from '../../../sim/types.js';
 import { listStored } from '../../../sim/api-server/store.js';
 import { formatTimestamp, parseTimestamp } from '../../../sim/clock.js';
-import { formatBytes, formatMilli, milli, units } from './quantity.js';
-import { humanDuration } from '../../printers/duration.js';
 import { annotationLines, finish, labelLines } from './common.js';
+import { nodeResourceLines } from './node-resources.js';
 import { rfc1123z } from './pod.js';
 
-const RESOURCE_ORDER = ['cpu', 'ephemeral-storage', 'hugepages-1Gi', 'hugepages-2Mi', 'memory', 'pods'];
+/** The kubelet renews its Lease every 10 s (a quarter of the 40 s lease duration). */
+const LEASE_RENEW_MS = 10_000;
+/** With the lease on, the kubelet posts an unchanged node status every 5 min (nodeStatusReportFrequency). */
+const STATUS_REPORT_MS = 300_000;
 
-function resourceLines(list: Record<string, string>): string[] {
-  return Object.keys(list).sort((a, b) => (RESOURCE_ORDER.indexOf(a) + 99) % 99 - (RESOURCE_ORDER.indexOf(b) + 99) % 99 || (a < b ? -1 : 1)).map((r) => `  ${r}:\t${list[r]}`);
-}
-
-interface Totals { cpuReq: number; cpuLim: number; memReq: number; memLim: number }
-
-/** A pod's requests and limits (the sum over its containers). */
-function podTotals(p: Pod): Totals {
-  const t: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
-  for (const c of p.spec.containers) {
-    const r = (c as { resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }).resources ?? {};
-    t.cpuReq += milli(r.requests?.['cpu'] ?? r.limits?.['cpu']);
-    t.cpuLim += milli(r.limits?.['cpu']);
-    t.memReq += units(r.requests?.['memory'] ?? r.limits?.['memory']);
-    t.memLim += units(r.limits?.['memory']);
+/** findNodeRoles: `node-role.kubernetes.io/<role>` keys and a `kubernetes.io/role` value, sorted and unique. */
+function nodeRoles(node: Node): string[] {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role) roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v) roles.add(v);
   }
-  return t;
+  return [...roles].sort();
 }
 
-function cells(t: Totals, node: Node): string[] {
-  const cpu = milli(node.status.allocatable['cpu']) || 1;
-  const mem = units(node.status.allocatable['memory']) || 1;
-  const pct = (v: number, of: number): number => Math.floor((v / of) * 100);
-  return [`${formatMilli(t.cpuReq)} (${pct(t.cpuReq, cpu)}%)`, `${formatMilli(t.cpuLim)} (${pct(t.cpuLim, cpu)}%)`, `${formatBytes(t.memReq)} (${pct(t.memReq, mem)}%)`, `${formatBytes(t.memLim)} (${pct(t.memLim, mem)}%)`];
+/** Taint.ToString: `key=value:effect`, sorted by effect then key. */
+function taintLines(taints: Taint[] | undefined): string[] {
+  const text = (t: Taint): string => (t.effect ? `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}` : t.value ? `${t.key}=${t.value}:` : t.key);
+  const sorted = [...(taints ?? [])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
+  if (sorted.length === 0) return ['Taints:\t<none>'];
+  return sorted.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${text(t)}`);
 }
 
-function podRows(state: SimState, node: Node, pods: Pod[]): string[] {
-  return pods.map((p) => `  ${p.metadata.namespace}\t${p.metadata.name}\t\t${cells(podTotals(p), node).join('\t')}\t${humanDuration(state.now - parseTimestamp(p.metadata.creationTimestamp ?? ''))}`);
+/**
+ * The node's Lease as describeNodeLease prints it. The lab models no Lease objects: the holder is
+ * the node name (the kubelet's lease is named after its node), AcquireTime is unset (the kubelet
+ * never sets it), and RenewTime is the last 10-second renewal at or before the simulated now.
+ */
+function leaseLines(state: SimState, node: Node): string[] {
+  const renewed = Math.floor(state.now / LEASE_RENEW_MS) * LEASE_RENEW_MS;
+  return ['Lease:', `  HolderIdentity:\t${node.metadata.name}`, '  AcquireTime:\t<unset>', `  RenewTime:\t${rfc1123z(formatTimestamp(renewed))}`];
 }
 
-function allocatedLines(node: Node, pods: Pod[]): string[] {
-  const sum = pods.map(podTotals).reduce((a, b) => ({ cpuReq: a.cpuReq + b.cpuReq, cpuLim: a.cpuLim + b.cpuLim, memReq: a.memReq + b.memReq, memLim: a.memLim + b.memLim }), { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 });
-  const [cr, cl, mr, ml] = cells(sum, node);
-  return ['Allocated resources:', '  (Total limits may be over 100 percent, i.e., overcommitted.)', '  Resource\tRequests\tLimits', '  --------\t--------\t------', `  cpu\t${cr}\t${cl}`, `  memory\t${mr}\t${ml}`, '  ephemeral-storage\t0 (0%)\t0 (0%)', '  hugepages-2Mi\t0 (0%)\t0 (0%)'];
+/** The Conditions table; rows carry a space before each tab, as kubectl writes them. */
+function conditionLines(state: SimState, node: Node): string[] {
+  const conds = node.status.conditions ?? [];
+  if (conds.length === 0) return [];
+  // Without stored times: the transition at registration, the heartbeat at the last 5-minute report since.
+  const created = parseTimestamp(node.metadata.creationTimestamp ?? formatTimestamp(state.now));
+  const beat = formatTimestamp(state.now - ((state.now - created) % STATUS_REPORT_MS));
+  return [
+    'Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------',
+    ...conds.map((c) => `  ${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? beat)} \t${rfc1123z(c.lastTransitionTime ?? formatTimestamp(created))} \t${c.reason ?? ''} \t${c.message ?? ''}`),
+  ];
+}
+
+function resourceListLines(title: string, list: Record<string, string> | undefined): string[] {
+  const names = Object.keys(list ?? {}).sort();
+  return names.length ? [`${title}:`, ...names.map((n) => `  ${n}:\t${list![n]}`)] : [];
+}
+
+function systemInfoLines(node: Node): string[] {
+  const i = node.status.nodeInfo ?? {};
+  const fields: [string, string][] = [
+    ['Machine ID', 'machineID'], ['System UUID', 'systemUUID'], ['Boot ID', 'bootID'], ['Kernel Version', 'kernelVersion'], ['OS Image', 'osImage'],
+    ['Operating System', 'operatingSystem'], ['Architecture', 'architecture'], ['Container Runtime Version', 'containerRuntimeVersion'],
+    ['Kubelet Version', 'kubeletVersion'], ['Kube-Proxy Version', 'kubeProxyVersion'],
+  ];
+  return ['System Info:', ...fields.map(([title, key]) => `  ${title}:\t${i[key] ?? ''}`)];
+}
+
+/** The pods bound to the node that have not succeeded or failed, in the API server's list order. */
+function nonTerminatedPods(state: SimState, node: Node): Pod[] {
+  return listStored<Pod>(state, 'pods').filter((p) => p.spec.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
 }
 
 /** The describe text of a Node. */
 export function describeNode(state: SimState, node: Node): string {
-  const roles = Object.keys(node.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length));
-  const lines = [`Name:\t${node.metadata.name}`, `Roles:\t${roles.join(',') || '<none>'}`, ...labelLines('Labels', node.metadata.labels), ...annotationLines(node.metadata.annotations)];
-  lines.push(`CreationTimestamp:\t${rfc1123z(node.metadata.creationTimestamp ?? '')}`);
-  const taints = [...(node.spec.taints ?? [])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1)).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
-  lines.push(...(taints.length ? taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`) : ['Taints:\t<none>']), `Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}`);
-  lines.push('Lease:', `  HolderIdentity:\t${node.metadata.name}`, '  AcquireTime:\t<unset>', `  RenewTime:\t${rfc1123z(formatTimestamp(Math.floor(state.now / 10_000) * 10_000))}`);
-  const conds = node.status.conditions;
-  if (conds.length) {
-    lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
-    const created = parseTimestamp(node.metadata.creationTimestamp ?? formatTimestamp(state.now));
-    const beat = formatTimestamp(state.now - ((state.now - created) % 300_000));
-    for (const c of conds) lines.push(`  ${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? beat)} \t${rfc1123z(c.lastTransitionTime ?? formatTimestamp(created))} \t${c.reason ?? ''} \t${c.message ?? ''}`);
-  }
-  lines.push('Addresses:', ...node.status.addresses.map((a) => `  ${a.type}:\t${a.address}`));
-  lines.push('Capacity:', ...resourceLines(node.status.capacity), 'Allocatable:', ...resourceLines(node.status.allocatable));
-  const i = node.status.nodeInfo;
-  lines.push('System Info:', `  Machine ID:\t${i['machineID'] ?? ''}`, `  System UUID:\t${i['systemUUID'] ?? ''}`, `  Boot ID:\t${i['bootID'] ?? ''}`, `  Kernel Version:\t${i['kernelVersion'] ?? ''}`, `  OS Image:\t${i['osImage'] ?? ''}`,
-    `  Operating System:\t${i['operatingSystem'] ?? ''}`, `  Architecture:\t${i['architecture'] ?? ''}`, `  Container Runtime Version:\t${i['containerRuntimeVersion'] ?? ''}`, `  Kubelet Version:\t${i['kubeletVersion'] ?? ''}`, `  Kube-Proxy Version:\t${i['kubeProxyVersion'] ?? ''}`);
+  const roles = nodeRoles(node);
+  const lines = [`Name:\t${node.metadata.name}`, `Roles:\t${roles.length ? roles.join(',') : '<none>'}`];
+  lines.push(...labelLines('Labels', node.metadata.labels), ...annotationLines(node.metadata.annotations));
+  lines.push(`CreationTimestamp:\t${rfc1123z(node.metadata.creationTimestamp ?? '')}`, ...taintLines(node.spec.taints), `Unschedulable:\t${node.spec.unschedulable === true}`);
+  lines.push(...leaseLines(state, node), ...conditionLines(state, node));
+  lines.push('Addresses:', ...(node.status.addresses ?? []).map((a) => `  ${a.type}:\t${a.address}`));
+  lines.push(...resourceListLines('Capacity', node.status.capacity), ...resourceListLines('Allocatable', node.status.allocatable), ...systemInfoLines(node));
   if (node.spec.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
   if (node.spec.podCIDRs?.length) lines.push(`PodCIDRs:\t${node.spec.podCIDRs.join(',')}`);
-  const pods = listStored<Pod>(state, 'pods').filter((p) => p.spec.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
-  lines.push(`Non-terminated Pods:\t(${pods.length} in total)`, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---', ...podRows(state, node, pods));
-  lines.push(...allocatedLines(node, pods));
+  const providerID = (node.spec as { providerID?: string }).providerID;
+  if (providerID) lines.push(`ProviderID:\t${providerID}`);
+  lines.push(...nodeResourceLines(state, node, nonTerminatedPods(state, node)));
   return finish(state, node, lines);
 }

@@ -1,8 +1,7 @@
 // The `Pod Template:` block of describe deployment / replicaset / daemonset (kubectl
 // pkg/describe/describe.go DescribePodTemplate, describeContainers with no statuses): labels,
-// annotations, service account, init containers and containers (image, ports, command, resources,
-// probes, environment, mounts), volumes, topology spread, priority class, node selectors and
-// tolerations.
+// annotations, service account, (init) containers, volumes, topology spread, priority class,
+// node selectors and tolerations.
 import type { Container, ContainerPort, PodTemplateSpec, Toleration } from '../../../sim/types.js';
 import { formatLabelSelector } from '../../../sim/api-server/selectors.js';
 import { annotationLines, labelLines } from './common.js';
@@ -15,7 +14,7 @@ export function portList(c: Container, host: boolean): string {
 }
 
 /** A container's lines without status, as templates show them (name indented one extra space). */
-export function templateContainerLines(c: Container): string[] {
+function templateContainerLines(c: Container): string[] {
   const ports = portList(c, false);
   const hostPorts = portList(c, true);
   const lines = [`   ${c.name}:`, `    Image:\t${c.image ?? ''}`];
