@@ -21,11 +21,11 @@ export function annotationLines(annotations: Record<string, string> | undefined)
   return keys.map((k, i) => `${i === 0 ? 'Annotations:' : ''}\t${k}: ${annotations![k]}`);
 }
 
-/** The Events section: `Events:\t<none>` in the block, or a flushed table of the object's events. */
+/** The Events section: `Events:\t<none>` in the block, or a flushed table of the object's events (sorted by last timestamp, as SortableEvents does). */
 export function eventsSection(state: SimState, obj: KubeObject): { inline?: string; table?: string } {
   const events = listStored<KubeEvent>(state, 'events', obj.metadata.namespace)
     .filter((e) => e.involvedObject.uid === obj.metadata.uid)
-    .sort((a, b) => parseTimestamp(a.firstTimestamp) - parseTimestamp(b.firstTimestamp));
+    .sort((a, b) => parseTimestamp(a.lastTimestamp) - parseTimestamp(b.lastTimestamp));
   if (events.length === 0) return { inline: 'Events:\t<none>' };
   const rows = events.map((e) => {
     const first = humanDuration(state.now - parseTimestamp(e.firstTimestamp));

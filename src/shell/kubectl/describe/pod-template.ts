@@ -34,7 +34,7 @@ function containersBlock(title: string, containers: Container[]): string[] {
 }
 
 /** One toleration as printTolerationsMultiline writes it (`key=value:effect op=Exists for 300s`). */
-function tolerationText(t: Toleration): string {
+export function tolerationText(t: Toleration): string {
   let s = t.key ?? '';
   if (t.value) s += `=${t.value}`;
   if (t.effect) s += `:${t.effect}`;
@@ -44,11 +44,11 @@ function tolerationText(t: Toleration): string {
   return s;
 }
 
-/** `  Tolerations:\t…` sorted by key; stable, as Go's sort.Slice is for short lists (insertion sort below 12). */
-function tolerationLines(tolerations: Toleration[] | undefined): string[] {
+/** `Tolerations:\t…` sorted by key; stable, as Go's sort.Slice is for short lists (insertion sort below 12). */
+export function tolerationLines(tolerations: Toleration[] | undefined, title = '  Tolerations'): string[] {
   const sorted = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
-  if (sorted.length === 0) return ['  Tolerations:\t<none>'];
-  return sorted.map((t, i) => `${i === 0 ? '  Tolerations:' : ''}\t${tolerationText(t)}`);
+  if (sorted.length === 0) return [`${title}:\t<none>`];
+  return sorted.map((t, i) => `${i === 0 ? `${title}:` : ''}\t${tolerationText(t)}`);
 }
 
 interface SpreadConstraint { topologyKey: string; whenUnsatisfiable?: string; maxSkew?: number; labelSelector?: { matchLabels?: Record<string, string> } }

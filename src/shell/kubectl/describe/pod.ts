@@ -5,7 +5,7 @@ import type { SimState } from '../../../sim/state.js';
 import type { Container, ContainerState, ContainerStatus, Pod } from '../../../sim/types.js';
 import { utcFields, parseTimestamp } from '../../../sim/clock.js';
 import { annotationLines, finish, labelLines } from './common.js';
-import { portList } from './pod-template.js';
+import { portList, tolerationLines } from './pod-template.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -57,16 +57,6 @@ function volumeLines(p: Pod): string[] {
     : [`  ${v.name}:`])];
 }
 
-/** One toleration as describe prints it (`key=value:effect op=Exists for 300s`). */
-export function tolerationText(t: { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }): string {
-  let s = t.key ?? '';
-  if (t.value) s += `=${t.value}`;
-  if (t.effect) s += `:${t.effect}`;
-  if (t.operator === 'Exists' && !t.value) s += ' op=Exists';
-  if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
-  return s;
-}
-
 /** The describe text of a Pod. */
 export function describePod(state: SimState, p: Pod): string {
   const st = p.status ?? {};
@@ -83,7 +73,6 @@ export function describePod(state: SimState, p: Pod): string {
   lines.push('Containers:', ...p.spec.containers.flatMap((c) => containerLines(c, st.containerStatuses?.find((s) => s.name === c.name))));
   lines.push('Conditions:', '  Type\tStatus', ...(st.conditions ?? []).map((c) => `  ${c.type} \t${c.status} `));
   lines.push(...volumeLines(p), `QoS Class:\t${st.qosClass ?? 'BestEffort'}`, `Node-Selectors:\t${Object.entries(p.spec.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`);
-  const tols = (p.spec.tolerations ?? []).map(tolerationText);
-  lines.push(...(tols.length ? tols.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${t}`) : ['Tolerations:\t<none>']));
+  lines.push(...tolerationLines(p.spec.tolerations, 'Tolerations'));
   return finish(state, p, lines);
 }
