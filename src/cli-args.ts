@@ -22,7 +22,7 @@ Cluster options:
   --service-cidr CIDR       the Service ClusterIP range (default 10.96.0.0/12)
   --pod-cidr CIDR           the pod network; each node gets a /24 of it (default 10.244.0.0/16)
   --node-port-range A-B     the NodePort range (default 30000-32767)
-  --proxy-mode MODE         iptables, ipvs or userspace (default iptables)
+  --proxy-mode MODE         iptables, ipvs, nftables or userspace (default iptables)
   --cloud                   a simulated cloud gives LoadBalancer Services an address
                             (192.168.56.240-250); without it EXTERNAL-IP stays <pending>
   --seed N                  seed for names, IPs and ports (default 1)

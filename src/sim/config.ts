@@ -5,8 +5,8 @@ import { cidrOverlap, intToIp, ipToInt, parseCidr } from './net.js';
 
 /** The proxy modes kube-proxy has had on Linux (userspace only as history, removed in v1.26). */
 export const PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
-/** The modes the lab's kube-proxy simulates so far (nftables is still to come). */
-export const SIMULATED_PROXY_MODES = ['iptables', 'ipvs', 'userspace'] as const;
+/** The modes the lab's kube-proxy simulates (all of PROXY_MODES). */
+export const SIMULATED_PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
 /** The simulated modes in prose: "iptables, ipvs or userspace". */
 export function simulatedModesText(): string {
   const m = [...SIMULATED_PROXY_MODES];

@@ -54,5 +54,5 @@ test('proxy-mode runs the real commands: ConfigMap edit, rollout restart, rollou
   assert.match(r.out, /^\+ kubectl -n kube-system get configmap kube-proxy -o yaml \| sed -E 's\/\^\( {4}mode: \)\.\*\$\/\\1"ipvs"\/' \| kubectl apply -f -\nconfigmap\/kube-proxy configured\n\+ kubectl -n kube-system rollout restart daemonset kube-proxy\ndaemonset.apps\/kube-proxy restarted\n\+ kubectl -n kube-system rollout status daemonset kube-proxy\n/);
   assert.match(sh(l, 'ipvsadm -Ln').out, /^TCP {2}10\.96\.0\.1:443 rr$/m);
   assert.match(sh(l, 'kubectl -n kube-system get cm kube-proxy -o yaml').out, /\n {4}mode: "ipvs"\n/);
-  assert.deepEqual(sh(l, 'proxy-mode nftables'), { out: '', err: 'proxy-mode: "nftables" is not a mode this lab simulates; choose iptables, ipvs or userspace', status: 2 });
+  assert.deepEqual(sh(l, 'proxy-mode ebpf'), { out: '', err: 'proxy-mode: "ebpf" is not a mode this lab simulates; choose iptables, ipvs, nftables or userspace', status: 2 });
 });

@@ -7,6 +7,7 @@ import { nextUint32 } from '../rng.js';
 import { traverse } from './netfilter/evaluate.js';
 import type { NfContext, NfCtState } from './netfilter/types.js';
 import { kernelOf } from './kernel.js';
+import { nftEvaluate, type NftHook } from '../kube-proxy/nftables/evaluate.js';
 import { localAddresses, type NetNode } from './topology.js';
 import type { IptablesTable, ProgrammedRules } from '../kube-proxy/types.js';
 import type { Hop, NfPacket } from './types.js';
@@ -44,18 +45,29 @@ function run(table: IptablesTable | undefined, chain: string, packet: NfPacket, 
   return out;
 }
 
+/** The `table ip kube-proxy` chains hooked at one hook (nftables mode), after the iptables ones. */
+function thenNft(state: SimState, node: NetNode, hook: NftHook, r: NatResult): NatResult {
+  const table = rulesOf(state, node)?.nft;
+  if (!table || r.verdict !== 'ACCEPT') return r;
+  const k = kernelOf(state, node.name);
+  const n = nftEvaluate(table, hook, r.packet, { random: simRandom(state), now: state.now, localAddresses: localAddresses(state, node), affinity: (k.nftAffinity ??= {}), host: node.name });
+  return { verdict: n.verdict === 'accept' ? 'ACCEPT' : n.verdict === 'drop' ? 'DROP' : 'REJECT', packet: n.packet, masquerade: r.masquerade || n.masquerade, hops: [...r.hops, ...n.hops] };
+}
+
 /** nat PREROUTING (a packet arriving) or OUTPUT (a packet a local process sends). */
 export function natAt(state: SimState, node: NetNode, hook: 'PREROUTING' | 'OUTPUT', packet: NfPacket): NatResult {
-  return run(rulesOf(state, node)?.iptables.nat, hook, packet, context(state, node, 'nat', 'NEW'));
+  const r = run(rulesOf(state, node)?.iptables.nat, hook, packet, context(state, node, 'nat', 'NEW'));
+  return thenNft(state, node, hook === 'PREROUTING' ? 'prerouting' : 'output', r);
 }
 
 /** filter INPUT, FORWARD or OUTPUT for a connection's first packet (`dnat`: its destination was rewritten). */
 export function filterAt(state: SimState, node: NetNode, chain: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: NfPacket, dnat = false): NatResult {
-  return run(rulesOf(state, node)?.iptables.filter, chain, packet, context(state, node, 'filter', dnat ? ['NEW', 'DNAT'] : 'NEW'));
+  const r = run(rulesOf(state, node)?.iptables.filter, chain, packet, context(state, node, 'filter', dnat ? ['NEW', 'DNAT'] : 'NEW'));
+  return thenNft(state, node, chain === 'INPUT' ? 'input' : chain === 'FORWARD' ? 'forward' : 'output', r);
 }
 
 /** nat POSTROUTING: whether the packet leaves masqueraded. */
 export function natPostrouting(state: SimState, node: NetNode, packet: NfPacket): { masquerade: boolean; hops: Hop[] } {
-  const r = run(rulesOf(state, node)?.iptables.nat, 'POSTROUTING', packet, context(state, node, 'nat', 'NEW'));
+  const r = thenNft(state, node, 'postrouting', run(rulesOf(state, node)?.iptables.nat, 'POSTROUTING', packet, context(state, node, 'nat', 'NEW')));
   return { masquerade: r.masquerade, hops: r.hops };
 }

@@ -67,6 +67,8 @@ export interface NodeKernel {
   ipvsNext?: Record<string, number>;
   /** IPVS persistence (sessionAffinity ClientIP): per virtual server and client IP, the real server and until when. */
   ipvsPersist?: Record<string, { server: string; until: number }>;
+  /** nftables mode's ClientIP affinity sets (`affinity-…`): set name → source IP → expiry (ms). */
+  nftAffinity?: Record<string, Record<string, number>>;
 }
 
 /** How a connection attempt (TCP) or a datagram exchange (UDP) ended, as the client's kernel reports it. */

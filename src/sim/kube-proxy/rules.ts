@@ -9,6 +9,7 @@ import { kubeletOnlyTables, writeIptables, type SyncCounts } from './iptables-mo
 import { writeIpvs } from './ipvs-mode/writer.js';
 import { ipvsIptables } from './ipvs-mode/tables.js';
 import { writeUserspace } from './userspace-mode/writer.js';
+import { writeNftRules } from './nftables/writer.js';
 import type { IptablesState, IptablesTable, ProgrammedRules, SyncInput } from './types.js';
 
 export type { SyncCounts };
@@ -75,7 +76,10 @@ export function programRules(input: SyncInput, previous: ProgrammedRules, full: 
       const u = writeUserspace(input);
       return { rules: finish({ iptables: withLeftovers(u.iptables, previous), userspace: u.portals }, previous, 'userspace'), counts: { numServices: input.services.length, numEndpoints: 0, numFilterChains: 0, numFilterRules: 0, numNATChains: 0, numNATRules: 0 } };
     }
-    case 'nftables':
-      throw new Error('the nftables proxier is not simulated yet (config validation refuses it)');
+    case 'nftables': {
+      const v4 = writeNftRules(input, previous.nft);
+      const rules: ProgrammedRules = { iptables: withLeftovers(kubeletOnlyTables(), previous), nft: v4.nft, nft6: writeNftRules(input, previous.nft6, 'ip6').nft };
+      return { rules: finish(rules, previous, 'nftables'), counts: v4.counts };
+    }
   }
 }

@@ -181,5 +181,7 @@ export interface ProgrammedRules {
   leftovers?: { nat: Record<string, string[]>; filter: Record<string, string[]> };
   ipvs?: IpvsState;
   nft?: NftTable;
+  /** The IPv6 proxier's `table ip6 kube-proxy` (dual-stack node; no services in an IPv4-only cluster). */
+  nft6?: NftTable;
   userspace?: UserspacePortal[];
 }
