@@ -57,7 +57,7 @@ function runIpvsadm(ctx: CommandContext): number {
     ctx.stderr("k8s-svc-lab: the lab's IPVS table is read-only: kube-proxy owns it and rewrites it at every sync.\n");
     return 1;
   }
-  if (!st?.ipvs) {
+  if (!st) {
     ctx.stderr("Can't initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n");
     return 2;
   }
@@ -65,7 +65,8 @@ function runIpvsadm(ctx: CommandContext): number {
     ctx.stderr(`ipvsadm: invalid option -- '${a.find((x) => !/^-[Lln]+$/.test(x))!.replace(/^-+/, '')}'\nTry \`ipvsadm -h' or 'ipvsadm --help' for more information.\n`);
     return 2;
   }
-  ctx.stdout(ipvsadmList(st.ipvs, st.conntrack));
+  // ipvsadm loads the ip_vs module itself when it is missing, so a node that never ran IPVS mode lists an empty table.
+  ctx.stdout(ipvsadmList(st.ipvs ?? { virtualServers: [], dummyAddresses: [], ipsets: [] }, st.conntrack));
   return 0;
 }
 
