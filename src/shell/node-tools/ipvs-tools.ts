@@ -71,7 +71,7 @@ function runIpvsadm(ctx: CommandContext): number {
 }
 
 function ipsetText(s: IpSet): string {
-  const header = s.type.startsWith('bitmap') ? 'range 0-65535 comment' : 'family inet hashsize 1024 maxelem 65536 comment';
+  const header = s.type.startsWith('bitmap') ? 'range 0-65535' : 'family inet hashsize 1024 maxelem 65536';
   return [`Name: ${s.name}`, `Type: ${s.type}`, `Revision: ${s.type.startsWith('bitmap') ? 3 : 6}`, `Header: ${header}`, `Size in memory: ${s.type.startsWith('bitmap') ? 532 : 440 + 112 * s.members.length}`, 'References: 1', `Number of entries: ${s.members.length}`, 'Members:', ...s.members].join('\n');
 }
 

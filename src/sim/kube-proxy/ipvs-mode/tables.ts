@@ -32,7 +32,7 @@ function natChains(input: SyncInput, sets: IpSet[]): Record<string, string[]> {
     PREROUTING: [rule('PREROUTING', { matches: [comment('kubernetes service portals')], target: 'KUBE-SERVICES' })],
     OUTPUT: [rule('OUTPUT', { matches: [comment('kubernetes service portals')], target: 'KUBE-SERVICES' })],
     POSTROUTING: [rule('POSTROUTING', { matches: [comment('kubernetes postrouting rules')], target: 'KUBE-POSTROUTING' })],
-    'KUBE-KUBELET-CANARY': [], 'KUBE-PROXY-CANARY': [],
+    'KUBE-KUBELET-CANARY': [],
     'KUBE-LOAD-BALANCER': hasMembers(sets, 'KUBE-LOAD-BALANCER') ? [rule('KUBE-LOAD-BALANCER', { target: 'KUBE-MARK-MASQ' })] : [],
     'KUBE-MARK-MASQ': [rule('KUBE-MARK-MASQ', { target: 'MARK --set-xmark 0x4000/0x4000' })],
     'KUBE-NODE-PORT': nodePort, 'KUBE-POSTROUTING': postrouting, 'KUBE-SERVICES': services,
@@ -43,14 +43,13 @@ function natChains(input: SyncInput, sets: IpSet[]): Record<string, string[]> {
 export function ipvsIptables(input: SyncInput, sets: IpSet[]): IptablesState {
   const base = kubeletOnlyTables();
   const forward = [
-    rule('KUBE-FORWARD', { matches: ['-m conntrack --ctstate INVALID'], target: 'DROP' }),
     rule('KUBE-FORWARD', { matches: [comment('kubernetes forwarding rules'), '-m mark --mark 0x4000/0x4000'], target: 'ACCEPT' }),
     rule('KUBE-FORWARD', { matches: [comment('kubernetes forwarding conntrack rule'), '-m conntrack --ctstate RELATED,ESTABLISHED'], target: 'ACCEPT' }),
   ];
-  const filter = { ...base.filter.chains, 'KUBE-FORWARD': forward, 'KUBE-PROXY-CANARY': [], FORWARD: [rule('FORWARD', { matches: [comment('kubernetes forwarding rules')], target: 'KUBE-FORWARD' })] };
+  const filter = { ...base.filter.chains, 'KUBE-FORWARD': forward, FORWARD: [rule('FORWARD', { matches: [comment('kubernetes forwarding rules')], target: 'KUBE-FORWARD' })] };
   return {
     nat: table('nat', ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], natChains(input, sets)),
     filter: table('filter', ['INPUT', 'FORWARD', 'OUTPUT'], filter),
-    mangle: table('mangle', ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'], { ...base.mangle.chains, 'KUBE-PROXY-CANARY': [] }),
+    mangle: base.mangle,
   };
 }

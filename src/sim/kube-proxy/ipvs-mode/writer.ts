@@ -22,7 +22,9 @@ function realServers(eps: EndpointInfo[]): IpvsVirtualServer['realServers'] {
 function virtualServers(s: ServicePortInfo, eps: EndpointInfo[], input: SyncInput): IpvsVirtualServer[] {
   const cat = categorizeEndpoints(eps, s, input.node.name);
   const internal = s.internalPolicyLocal ? cat.local : cat.cluster;
-  const external = s.externalPolicyLocal ? cat.local : cat.cluster;
+  // With externalTrafficPolicy Local and no local endpoint, the IPVS proxier falls back to every
+  // cluster endpoint instead of leaving the virtual server empty (kubernetes/kubernetes#97081).
+  const external = s.externalPolicyLocal && cat.local.length ? cat.local : cat.cluster;
   const vs = (address: string, port: number, rs: EndpointInfo[]): IpvsVirtualServer => ({
     protocol: s.protocol, address, port, scheduler: input.config.ipvsScheduler || 'rr', persistent: s.stickyMaxAgeSeconds, realServers: realServers(rs), service: s.name,
   });
