@@ -79,7 +79,7 @@ function ruleLine(r: NfRule, num: number, o: ListOptions): string {
 }
 
 function header(o: ListOptions): string {
-  return `${o.lineNumbers ? 'num  ' : ''}${o.verbose ? ' pkts bytes ' : ''}target     prot opt ${o.verbose ? 'in     out    ' : ''}source               destination         `;
+  return `${o.lineNumbers ? 'num  ' : ''}${o.verbose ? ' pkts bytes ' : ''}target     prot opt ${o.verbose ? 'in     out     ' : ''}source               destination         `;
 }
 
 /** The -L text of a table (or one chain), or undefined when the chain does not exist. */

@@ -86,7 +86,7 @@ function runIptables(ctx: CommandContext): number {
   }
   const text = o.action === 'S' ? (o.chain && !(o.chain in t.chains) ? undefined : specTable(t, o.chain)) : listTable(t, o.chain, o);
   if (text === undefined) {
-    ctx.stderr('iptables: No chain/target/match by that name.\n');
+    ctx.stderr(`iptables v1.8.7 (nf_tables): chain \`${o.chain}' in table \`${o.table}' is incompatible, use 'nft' tool.\n\n`);
     return 1;
   }
   ctx.stdout(text);

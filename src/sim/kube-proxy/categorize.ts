@@ -10,7 +10,9 @@ export function externallyAccessible(s: ServicePortInfo): boolean {
 }
 
 function usesCluster(s: ServicePortInfo): boolean {
-  return !s.internalPolicyLocal || (externallyAccessible(s) && !s.externalPolicyLocal);
+  // External traffic from pods and from the node itself short-circuits to the Cluster chain even
+  // under externalTrafficPolicy Local, so any externally reachable port needs the cluster endpoints.
+  return !s.internalPolicyLocal || externallyAccessible(s);
 }
 
 function usesLocal(s: ServicePortInfo): boolean {

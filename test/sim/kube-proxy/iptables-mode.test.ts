@@ -198,3 +198,10 @@ test('a sync remembers what it replaced, so the added and removed rules can be s
   assert.ok(d.removed.some((r) => r.includes('default/web:80-80 has no endpoints')));
   assert.ok(d.added.some((r) => /^nat\t-A KUBE-SERVICES .*"default\/web:80-80 cluster IP"/.test(r)));
 });
+
+test('both traffic policies Local: the EXT chain short-circuits pod and node traffic to a KUBE-SVC chain that exists', () => {
+  const r = writeServicePort(makeServicePort('web', (p) => { p.nodePort = 31110; p.externalPolicyLocal = true; p.internalPolicyLocal = true; }), WEB_EPS, NODE01);
+  const n = serviceChains('default/web', 'tcp');
+  assert.ok(r.chains[n.ext]!.some((rule) => rule.endsWith(`-j ${n.svc}`)));
+  assert.ok(n.svc in r.chains, 'the cluster chain the short-circuit jumps to');
+});

@@ -97,7 +97,7 @@ export function writeServicePort(s: ServicePortInfo, eps: EndpointInfo[], ctx: W
   const names = serviceChains(s.name, p);
   const cat = categorizeEndpoints(eps, s, ctx.node);
   const hasEndpoints = cat.hasAny;
-  const usesCluster = cat.cluster.length > 0 && (!s.internalPolicyLocal || (externallyAccessible(s) && !s.externalPolicyLocal));
+  const usesCluster = cat.cluster.length > 0 && (!s.internalPolicyLocal || externallyAccessible(s));
   const usesLocal = cat.local.length > 0 && (s.internalPolicyLocal || (externallyAccessible(s) && s.externalPolicyLocal));
   const internalChain = s.internalPolicyLocal ? names.svl : names.svc;
   const hasInternal = hasEndpoints && (!s.internalPolicyLocal || cat.local.length > 0);
