@@ -63,7 +63,7 @@ export interface NodeKernel {
   recent: Record<string, RecentList>;
   /** Next conntrack id. */
   nextId: number;
-  /** IPVS's round-robin position per virtual server (`TCP 10.96.0.10:53`). */
+  /** Round-robin positions: IPVS's per virtual server (`TCP 10.96.0.10:53`), the userspace proxier's per service (`userspace ns/name:port`). */
   ipvsNext?: Record<string, number>;
   /** IPVS persistence (sessionAffinity ClientIP): per virtual server and client IP, the real server and until when. */
   ipvsPersist?: Record<string, { server: string; until: number }>;

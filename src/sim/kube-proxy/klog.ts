@@ -4,7 +4,7 @@
 import { utcFields } from '../clock.js';
 
 /** A value of a structured log call: strings quoted, numbers and booleans bare, lists as JSON. */
-export type KlogValue = string | number | boolean | string[] | { raw: string };
+export type KlogValue = string | number | boolean | string[];
 
 /** Go's %q for the strings kube-proxy logs (printable ASCII and the usual escapes). */
 export function goQuote(s: string): string {
@@ -14,8 +14,7 @@ export function goQuote(s: string): string {
 function formatValue(v: KlogValue): string {
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return JSON.stringify(v);
-  return v.raw;
+  return JSON.stringify(v);
 }
 
 /** The header: severity, mmdd, time with microseconds, the PID right-aligned in 7 columns, file:line. */

@@ -53,7 +53,7 @@ export function log(p: ProxierState, ms: number, call: LogCall): void {
   const sev = call.severity ?? 'I';
   if (sev === 'I' && call.level > p.verbosity) return;
   const entry: LogEntry = { micros: nextMicros(p, ms, call.offsetUs ?? 0), severity: sev, source: call.source, msg: call.msg };
-  if (call.kv) entry.kv = call.kv as LogEntry['kv'];
+  if (call.kv) entry.kv = call.kv;
   push(p, entry);
 }
 
