@@ -2,6 +2,7 @@
 // into commands run against the simulation; it knows nothing of the terminal or the host's files
 // (the app layer injects what it needs: reading the learner's own files, an editor).
 import type { SimState } from '../sim/state.js';
+import type { Hop } from '../sim/dataplane/types.js';
 
 /** How a line of output should look; the UI maps tones to colours, script mode prints plain text. */
 export type Tone = 'plain' | 'error' | 'warning' | 'hint' | 'muted';
@@ -37,6 +38,8 @@ export interface ShellState {
   history: string[];
   /** `$?`. */
   lastStatus: number;
+  /** The hops of the last `trace`, and when it ran (simulated ms): the NAT pane lights them up. */
+  lastTrace?: { at: number; hops: Hop[] };
 }
 
 /** What the app layer lends the shell: the learner's real files (read-only) and an editor hook. */

@@ -41,7 +41,8 @@ function deliverEvents(state: SimState): void {
 
 /** Moves the simulated clock forward by `ms`, firing every timer that falls due on the way. */
 export function advance(state: SimState, ms: number): void {
-  const target = state.now + Math.max(0, ms);
+  // The clock counts whole milliseconds (timestamps and the kubelet's micro-times are integers).
+  const target = state.now + Math.max(0, Math.floor(ms));
   settle(state);
   while (state.timers.length > 0 && state.timers[0]!.at <= target) {
     state.now = Math.max(state.now, state.timers[0]!.at);

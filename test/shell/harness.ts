@@ -2,6 +2,7 @@
 // (already split into words) and read back stdout, stderr and the exit status.
 import { createCluster } from '../../src/sim/cluster.js';
 import type { SimState } from '../../src/sim/state.js';
+import type { ClusterConfig } from '../../src/sim/config.js';
 import { newShellState } from '../../src/shell/state.js';
 import type { CommandContext, CommandSpec, ShellHost, ShellState } from '../../src/shell/types.js';
 
@@ -12,9 +13,9 @@ export interface TestLab {
   host: ShellHost;
 }
 
-/** A booted default cluster with a fresh shell. */
-export function testLab(seed = 1): TestLab {
-  const sim = createCluster({ seed });
+/** A booted cluster (the default one, or with the given options) with a fresh shell. */
+export function testLab(options: Partial<ClusterConfig> = {}): TestLab {
+  const sim = createCluster({ seed: 1, ...options });
   return { sim, shell: newShellState(sim), host: {} };
 }
 

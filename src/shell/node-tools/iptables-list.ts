@@ -30,6 +30,15 @@ function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 
+/** libxt_ipvs's dump, shared by -L (no prefix) and iptables-save (`--`): a /32 address prints bare. */
+export function ipvsText(m: Extract<NfMatch, { kind: 'ipvs' }>, prefix: string): string {
+  const parts: string[] = [];
+  if (m.vproto !== undefined) parts.push(`${prefix}vproto ${m.vproto}`);
+  if (m.vaddr) parts.push(`${prefix}vaddr ${m.vaddr.cidr.replace(/\/32$/, '')}`);
+  if (m.vport !== undefined) parts.push(`${prefix}vport ${m.vport}`);
+  return parts.join(' ');
+}
+
 function matchText(m: NfMatch): string {
   switch (m.kind) {
     case 'src': case 'dst': case 'proto': case 'iface': return '';
@@ -42,6 +51,8 @@ function matchText(m: NfMatch): string {
     case 'conntrack': return `${m.invert ? '! ' : ''}ctstate ${m.states.join(',')}`;
     case 'set': return `${m.invert ? '! ' : ''}match-set ${m.name} ${m.dirs.join(',')}`;
     case 'nfacct': return `nfacct-name  ${m.name}`;
+    case 'physdev': return `PHYSDEV match${m.invert ? ' !' : ''} --physdev-is-in`;
+    case 'ipvs': return ipvsText(m, '');
   }
 }
 

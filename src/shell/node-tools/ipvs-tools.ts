@@ -4,7 +4,7 @@
 // Connection counts come from the node's conntrack entries of each real server.
 import type { CommandContext, CommandSpec } from '../types.js';
 import { currentHost } from '../types.js';
-import type { IpSet, IpvsState, IpvsVirtualServer } from '../../sim/kube-proxy/types.js';
+import type { IpSet, IptablesState, IptablesTable, IpvsState, IpvsVirtualServer } from '../../sim/kube-proxy/types.js';
 import { ipToInt } from '../../sim/net.js';
 import type { ConntrackEntry } from '../../sim/dataplane/types.js';
 
@@ -18,11 +18,11 @@ function byAddress<T extends { address: string; port: number }>(x: T, y: T): num
   return addrCompare(x.address, y.address) || x.port - y.port;
 }
 
-function nodeState(ctx: CommandContext): { ipvs?: IpvsState; conntrack: ConntrackEntry[] } | undefined {
+function nodeState(ctx: CommandContext): { ipvs?: IpvsState; iptables?: IptablesState; conntrack: ConntrackEntry[] } | undefined {
   const h = currentHost(ctx.shell);
   if (h.kind !== 'node') return undefined;
-  const ipvs = ctx.sim.proxy?.[h.node]?.rules.ipvs;
-  return { ...(ipvs ? { ipvs } : {}), conntrack: ctx.sim.kernel?.[h.node]?.conntrack ?? [] };
+  const rules = ctx.sim.proxy?.[h.node]?.rules;
+  return { ...(rules?.ipvs ? { ipvs: rules.ipvs } : {}), ...(rules ? { iptables: rules.iptables } : {}), conntrack: ctx.sim.kernel?.[h.node]?.conntrack ?? [] };
 }
 
 function connections(ct: ConntrackEntry[], vs: IpvsVirtualServer, address: string, port: number): [number, number] {
@@ -70,9 +70,15 @@ function runIpvsadm(ctx: CommandContext): number {
   return 0;
 }
 
-function ipsetText(s: IpSet): string {
+/** How many iptables rules match on the set: the kernel's reference count that `ipset list` prints. */
+function referenceCount(name: string, tables: IptablesTable[]): number {
+  const needle = `--match-set ${name} `;
+  return tables.reduce((n, t) => n + Object.values(t.chains).reduce((m, rules) => m + rules.filter((r) => r.includes(needle)).length, 0), 0);
+}
+
+function ipsetText(s: IpSet, tables: IptablesTable[]): string {
   const header = s.type.startsWith('bitmap') ? 'range 0-65535' : 'family inet hashsize 1024 maxelem 65536';
-  return [`Name: ${s.name}`, `Type: ${s.type}`, `Revision: ${s.type.startsWith('bitmap') ? 3 : 6}`, `Header: ${header}`, `Size in memory: ${s.type.startsWith('bitmap') ? 532 : 440 + 112 * s.members.length}`, 'References: 1', `Number of entries: ${s.members.length}`, 'Members:', ...s.members].join('\n');
+  return [`Name: ${s.name}`, `Type: ${s.type}`, `Revision: ${s.type.startsWith('bitmap') ? 3 : 6}`, `Header: ${header}`, `Size in memory: ${s.type.startsWith('bitmap') ? 532 : 440 + 112 * s.members.length}`, `References: ${referenceCount(s.name, tables)}`, `Number of entries: ${s.members.length}`, 'Members:', ...s.members].join('\n');
 }
 
 function runIpset(ctx: CommandContext): number {
@@ -81,13 +87,15 @@ function runIpset(ctx: CommandContext): number {
     ctx.stderr(cmd ? `ipset v7.15: The lab's ipsets are kube-proxy's and read-only; use \`ipset list [NAME]\`\n` : 'ipset v7.15: No command specified: unknown argument -file\nTry `ipset help\' for more help.\n');
     return 1;
   }
-  const sets = nodeState(ctx)?.ipvs?.ipsets ?? [];
+  const st = nodeState(ctx);
+  const sets = st?.ipvs?.ipsets ?? [];
+  const tables = st?.iptables ? [st.iptables.nat, st.iptables.filter] : [];
   const chosen = name ? sets.filter((s) => s.name === name) : sets;
   if (name && chosen.length === 0) {
     ctx.stderr(`ipset v7.15: The set with the given name does not exist\n`);
     return 1;
   }
-  if (chosen.length) ctx.stdout(`${chosen.map(ipsetText).join('\n')}\n`);
+  if (chosen.length) ctx.stdout(`${chosen.map((x) => ipsetText(x, tables)).join('\n')}\n`);
   return 0;
 }
 

@@ -71,6 +71,7 @@ function runTrace(ctx: CommandContext): number {
   r.hops.forEach((h, i) => lines.push(...hopLines(h, i, i === 0 ? undefined : r.hops[i - 1]!.packet)));
   lines.push(outcomeLine(r, t));
   ctx.stdout(`${lines.join('\n')}\n`);
+  ctx.shell.lastTrace = { at: ctx.sim.now, hops: r.hops };
   advance(ctx.sim, r.elapsedMs);
   return r.outcome === 'connected' ? 0 : 1;
 }

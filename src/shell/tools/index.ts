@@ -13,6 +13,7 @@ import { SORT_COMMANDS } from './sort.js';
 import { CUT_TR_COMMANDS } from './cut-tr.js';
 import { SED_COMMAND } from './sed.js';
 import { PROXY_MODE_COMMAND } from './proxy-mode.js';
+import { FAULT_COMMAND } from './fault.js';
 import { AWK_COMMAND } from './awk.js';
 import { PRINTF_COMMAND } from './printf.js';
 import { SEQ_COMMAND } from './seq.js';
@@ -21,5 +22,5 @@ import { SEQ_COMMAND } from './seq.js';
 export const SHELL_COMMANDS: CommandSpec[] = [
   ...BUILTIN_COMMANDS, PRINTF_COMMAND, ...TEST_COMMANDS, ...CONTROL_COMMANDS, ...FILE_COMMANDS,
   GREP_COMMAND, ...HEAD_TAIL_COMMANDS, WC_COMMAND, ...SORT_COMMANDS, ...CUT_TR_COMMANDS, SED_COMMAND, AWK_COMMAND, SEQ_COMMAND,
-  PROXY_MODE_COMMAND,
+  PROXY_MODE_COMMAND, FAULT_COMMAND,
 ];

@@ -58,7 +58,12 @@ function lost(w: Walk, host: string, why: string, packet: NfPacket): ConnectResu
 
 function verdictEnd(w: Walk, node: NetNode, res: NatResult | { verdict: string; hops: Hop[] }, packet: NfPacket): ConnectResult | undefined {
   w.hops.push(...res.hops);
-  if (res.verdict === 'REJECT') return ended(w, 'refused', 1);
+  if (res.verdict === 'REJECT') {
+    // The kernel's ICMP error leaves from the packet's destination when that address is its own.
+    const r = ended(w, 'refused', 1);
+    r.rejectedBy = isLocal(w.state, node, packet.dst) ? packet.dst : node.ip;
+    return r;
+  }
   if (res.verdict === 'DROP') return lost(w, node.name, 'dropped by netfilter: the client hears nothing', packet);
   return undefined;
 }

@@ -9,6 +9,7 @@ import type { NfContext, NfCtState } from './netfilter/types.js';
 import { kernelOf } from './kernel.js';
 import { nftEvaluate, type NftHook } from '../kube-proxy/nftables/evaluate.js';
 import { localAddresses, type NetNode } from './topology.js';
+import { cidrContains } from '../net.js';
 import type { IptablesTable, ProgrammedRules } from '../kube-proxy/types.js';
 import type { Hop, NfPacket } from './types.js';
 
@@ -30,10 +31,15 @@ export function simRandom(state: SimState): () => number {
   return () => nextUint32(state.rng) / 4294967296;
 }
 
-function context(state: SimState, node: NetNode, tableName: string, ctstate: NfCtState | NfCtState[]): NfContext {
-  const ipsets = rulesOf(state, node)?.ipvs?.ipsets;
+function context(state: SimState, node: NetNode, tableName: string, ctstate: NfCtState | NfCtState[], packet: NfPacket): NfContext {
+  const ipvs = rulesOf(state, node)?.ipvs;
   const ctx: NfContext = { host: node.name, tableName, localAddresses: localAddresses(state, node), recent: kernelOf(state, node.name).recent, now: state.now, random: simRandom(state), ctstate, inAddress: node.ip };
-  if (ipsets) ctx.ipsets = ipsets.map((s) => ({ name: s.name, type: s.type, members: s.members }));
+  // A local pod's packet comes in through its veth, a port of the cni0 bridge.
+  if (packet.src !== node.cni0 && cidrContains(node.podCIDR, packet.src)) ctx.bridged = true;
+  if (ipvs) {
+    ctx.ipsets = ipvs.ipsets;
+    ctx.ipvsVirtual = (p) => ipvs.virtualServers.some((v) => v.address === p.dst && v.port === p.dport && v.protocol.toLowerCase() === p.proto);
+  }
   return ctx;
 }
 
@@ -56,18 +62,20 @@ function thenNft(state: SimState, node: NetNode, hook: NftHook, r: NatResult): N
 
 /** nat PREROUTING (a packet arriving) or OUTPUT (a packet a local process sends). */
 export function natAt(state: SimState, node: NetNode, hook: 'PREROUTING' | 'OUTPUT', packet: NfPacket): NatResult {
-  const r = run(rulesOf(state, node)?.iptables.nat, hook, packet, context(state, node, 'nat', 'NEW'));
+  const r = run(rulesOf(state, node)?.iptables.nat, hook, packet, context(state, node, 'nat', 'NEW', packet));
   return thenNft(state, node, hook === 'PREROUTING' ? 'prerouting' : 'output', r);
 }
 
 /** filter INPUT, FORWARD or OUTPUT for a connection's first packet (`dnat`: its destination was rewritten). */
 export function filterAt(state: SimState, node: NetNode, chain: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: NfPacket, dnat = false): NatResult {
-  const r = run(rulesOf(state, node)?.iptables.filter, chain, packet, context(state, node, 'filter', dnat ? ['NEW', 'DNAT'] : 'NEW'));
-  return thenNft(state, node, chain === 'INPUT' ? 'input' : chain === 'FORWARD' ? 'forward' : 'output', r);
+  const r = run(rulesOf(state, node)?.iptables.filter, chain, packet, context(state, node, 'filter', dnat ? ['NEW', 'DNAT'] : 'NEW', packet));
+  // The nftables output hook (all its chains, filter and nat, in priority order) already ran at natAt('OUTPUT').
+  if (chain === 'OUTPUT') return r;
+  return thenNft(state, node, chain === 'INPUT' ? 'input' : 'forward', r);
 }
 
 /** nat POSTROUTING: whether the packet leaves masqueraded. */
 export function natPostrouting(state: SimState, node: NetNode, packet: NfPacket): { masquerade: boolean; hops: Hop[] } {
-  const r = thenNft(state, node, 'postrouting', run(rulesOf(state, node)?.iptables.nat, 'POSTROUTING', packet, context(state, node, 'nat', 'NEW')));
+  const r = thenNft(state, node, 'postrouting', run(rulesOf(state, node)?.iptables.nat, 'POSTROUTING', packet, context(state, node, 'nat', 'NEW', packet)));
   return { masquerade: r.masquerade, hops: r.hops };
 }

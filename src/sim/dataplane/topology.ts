@@ -26,15 +26,19 @@ export type Endpoint =
   | { kind: 'pod'; namespace: string; name: string; node: string; ip: string }
   | { kind: 'laptop' };
 
-/** Lookups rebuilt only when the API objects changed (the resourceVersion moved): a trace crosses many hops. */
-const views = new WeakMap<SimState, { rv: number; nodes: NetNode[]; podsByIP: Map<string, Pod> }>();
+/**
+ * Lookups rebuilt only when the API objects changed — the resourceVersion moved, or the object
+ * buckets were replaced (a state put back as it was: its resourceVersions repeat) — since a trace
+ * crosses many hops.
+ */
+const views = new WeakMap<SimState, { rv: number; objects: SimState['objects']; nodes: NetNode[]; podsByIP: Map<string, Pod> }>();
 
 function view(state: SimState): { nodes: NetNode[]; podsByIP: Map<string, Pod> } {
   const hit = views.get(state);
-  if (hit && hit.rv === state.resourceVersion) return hit;
+  if (hit && hit.rv === state.resourceVersion && hit.objects === state.objects) return hit;
   const podsByIP = new Map<string, Pod>();
   for (const p of listStored<Pod>(state, 'pods')) if (!p.spec.hostNetwork && p.status?.podIP) podsByIP.set(p.status.podIP, p);
-  const v = { rv: state.resourceVersion, nodes: readNodes(state), podsByIP };
+  const v = { rv: state.resourceVersion, objects: state.objects, nodes: readNodes(state), podsByIP };
   views.set(state, v);
   return v;
 }
@@ -102,6 +106,8 @@ export function sourceAddress(state: SimState, from: Endpoint, dst: string): str
   const me = netNode(state, from.node);
   if (!me) return '0.0.0.0';
   if (dst.startsWith('127.')) return '127.0.0.1';
+  // An address on kube-ipvs0 is local: the route to it (table local) prefers the address itself.
+  if (state.proxy?.[me.name]?.rules.ipvs?.dummyAddresses.includes(dst)) return dst;
   if (cidrContains(me.podCIDR, dst)) return me.cni0;
   if (nodeForPodIP(state, dst)) return me.flannel;
   return me.ip;

@@ -108,4 +108,6 @@ export interface ConnectResult {
   hops: Hop[];
   /** Simulated milliseconds until the outcome was known (a timeout's length, a round trip otherwise). */
   elapsedMs: number;
+  /** For a netfilter REJECT: the address the ICMP port-unreachable came from. */
+  rejectedBy?: string;
 }

@@ -7,6 +7,8 @@ import type { EndpointSlice, Service } from '../types.js';
 import { getStored, listByLabels } from '../api-server/store.js';
 import { endpointsOf, servicePortsOf } from './service-info.js';
 import { log } from './log.js';
+import { LAST_CHANGE_TRIGGER_TIME } from '../controllers/endpoints.js';
+import { parseTimestamp } from '../clock.js';
 import type { ProxierState } from './state.js';
 import type { EndpointInfo, ServicePortInfo } from './types.js';
 
@@ -44,7 +46,8 @@ function applyServicePorts(p: ProxierState, now: number, svcKey: string, next: S
   else delete p.portsByService[svcKey];
 }
 
-function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Record<string, EndpointInfo[]>, changed: Set<string>): void {
+function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Record<string, EndpointInfo[]>, changed: Set<string>): boolean {
+  let any = false;
   const names = new Set([...Object.keys(next), ...Object.keys(p.endpoints).filter((n) => n === svcKey || n.startsWith(`${svcKey}:`))]);
   for (const name of [...names].sort()) {
     const old = p.endpoints[name];
@@ -55,19 +58,40 @@ function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Reco
     if (cur?.length) p.endpoints[name] = cur;
     else delete p.endpoints[name];
     changed.add(name);
+    any = true;
   }
+  return any;
 }
 
-/** Applies every dirty Service; returns the service port names whose rules must be rewritten. */
-export function applyPendingChanges(state: SimState, p: ProxierState): string[] {
+/**
+ * The EndpointSlices' last-change-trigger-time annotations newer than the proxier's start: what the
+ * endpoints change tracker keeps for the "Network programming" latency lines (endpointschangetracker.go).
+ */
+function triggerTimes(p: ProxierState, slices: EndpointSlice[]): number[] {
+  const times = slices.map((s) => s.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME]).filter((t): t is string => !!t).map(parseTimestamp);
+  return [...new Set(times.filter((t) => t > p.startedAt))].sort((a, b) => a - b);
+}
+
+/** What a sync applies: the service port names whose rules must be rewritten, and the trigger times of the endpoint changes by Service. */
+export interface AppliedChanges {
+  changed: string[];
+  triggers: [string, number[]][];
+}
+
+/** Applies every dirty Service. */
+export function applyPendingChanges(state: SimState, p: ProxierState): AppliedChanges {
   const changed = new Set<string>();
+  const triggers: [string, number[]][] = [];
   for (const svcKey of Object.keys(p.dirty).sort()) {
     const svc = getStored<Service>(state, 'services', svcKey);
     const [ns, name] = svcKey.split('/') as [string, string];
     applyServicePorts(p, state.now, svcKey, svc ? servicePortsOf(svc) : [], changed);
     const slices = listByLabels<EndpointSlice>(state, 'endpointslices', ns, { 'kubernetes.io/service-name': name });
-    applyEndpoints(p, state.now, svcKey, endpointsOf(ns, name, slices), changed);
+    if (applyEndpoints(p, state.now, svcKey, endpointsOf(ns, name, slices), changed)) {
+      const times = triggerTimes(p, slices);
+      if (times.length) triggers.push([svcKey, times]);
+    }
   }
   p.dirty = {};
-  return [...changed];
+  return { changed: [...changed], triggers };
 }

@@ -51,7 +51,7 @@ export function startProxier(state: SimState, node: string, pod: Pod, startedAt:
     services: {}, endpoints: {}, portsByService: {}, dirty: {}, needFullSync: true,
     tokens: 2, tokensAt: startedAt, lastFullSync: startedAt, nextPeriodic: startedAt,
     events: initialEvents(state), running: true, wakeAt: 0,
-    rules: previous ? cleanupForMode(previous.rules, mode) : emptyRules(),
+    rules: previous ? cleanupForMode(previous.rules, mode) : emptyRules(proxierNode(state, node).podCIDR, state.config.podCIDR),
     lastDiff: { previous: emptyRules(), at: startedAt }, log: [], logDropped: 0, lastLogMicros: 0,
   };
   if (wanted !== mode) log(p, startedAt, { level: 0, severity: 'E', source: 'server.go:1', msg: `k8s-svc-lab: the ${wanted} proxier is not simulated by this version of the lab yet; running the iptables proxier instead` });

@@ -11,12 +11,13 @@ import { ipvsIptables } from './ipvs-mode/tables.js';
 import { writeUserspace } from './userspace-mode/writer.js';
 import { writeNftRules } from './nftables/writer.js';
 import type { IptablesState, IptablesTable, ProgrammedRules, SyncInput } from './types.js';
+import { withFlannel } from './flannel.js';
 
 export type { SyncCounts };
 
-/** A node's kernel before any kube-proxy ran: only the kubelet's chains. */
-export function emptyRules(): ProgrammedRules {
-  return { iptables: kubeletOnlyTables() };
+/** A node's kernel before any kube-proxy ran: the kubelet's chains, and flannel's when the node's podCIDR is given. */
+export function emptyRules(podCIDR = '', podNetwork = ''): ProgrammedRules {
+  return { iptables: withFlannel(kubeletOnlyTables(), podCIDR, podNetwork) };
 }
 
 /** Chains of a previous mode's tables that `mode` never writes and never removes. */
@@ -30,9 +31,19 @@ function leftoverChains(t: IptablesTable, mode: ProxyMode): Record<string, strin
   return out;
 }
 
-/** What a proxier starting in `mode` leaves of what the previous one programmed. */
+/** What a proxier starting in `mode` leaves of what the previous one programmed (flannel's rules stay). */
 export function cleanupForMode(prev: ProgrammedRules, mode: ProxyMode): ProgrammedRules {
-  if (mode === 'nftables') return { iptables: kubeletOnlyTables() };
+  if (mode === 'nftables') {
+    const t = kubeletOnlyTables();
+    const keep = (from: Record<string, string[]>, into: Record<string, string[]>, builtin: string, chain: string): void => {
+      if (from[chain]) into[chain] = from[chain]!;
+      const jump = from[builtin]?.find((r) => r.endsWith(`-j ${chain}`));
+      if (jump) into[builtin] = [...(into[builtin] ?? []), jump];
+    };
+    keep(prev.iptables.nat.chains, t.nat.chains, 'POSTROUTING', 'FLANNEL-POSTRTG');
+    keep(prev.iptables.filter.chains, t.filter.chains, 'FORWARD', 'FLANNEL-FWD');
+    return { iptables: t };
+  }
   const kept: ProgrammedRules = { iptables: prev.iptables };
   if (prev.ipvs) kept.ipvs = prev.ipvs;
   if (prev.userspace) kept.userspace = prev.userspace;
@@ -57,8 +68,14 @@ function finish(rules: ProgrammedRules, prev: ProgrammedRules, mode: ProxyMode):
   return rules;
 }
 
-/** Writes the mode's rules: in full, or for a partial sync only the changed services'. */
-export function programRules(input: SyncInput, previous: ProgrammedRules, full: boolean): { rules: ProgrammedRules; counts: SyncCounts } {
+/** Writes the mode's rules (in full, or for a partial sync only the changed services'), with flannel's beside them. */
+export function programRules(input: SyncInput, previous: ProgrammedRules, full: boolean, podNetwork: string): { rules: ProgrammedRules; counts: SyncCounts } {
+  const r = writeModeRules(input, previous, full);
+  r.rules.iptables = withFlannel(r.rules.iptables, input.node.podCIDR, podNetwork);
+  return r;
+}
+
+function writeModeRules(input: SyncInput, previous: ProgrammedRules, full: boolean): { rules: ProgrammedRules; counts: SyncCounts } {
   switch (input.config.mode) {
     case 'iptables': {
       const { tables, counts } = writeIptables(input, full ? undefined : previous.iptables);

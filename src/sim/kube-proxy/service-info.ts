@@ -67,18 +67,21 @@ function convertService(svc: Service): ServicePortInfo[] {
   });
 }
 
-/** The last conversion per Service, keyed by its slices' versions: every proxier shares the arrays. */
-const endpointsCache = new Map<string, { version: string; value: Record<string, EndpointInfo[]> }>();
+/**
+ * The last conversion per Service, valid while its slices are the very same objects (the store
+ * replaces an object on every write): every proxier shares the arrays. Identity, not uid and
+ * resourceVersion, because two simulations with one seed — or one put back by undo — repeat those.
+ */
+const endpointsCache = new Map<string, { slices: EndpointSlice[]; value: Record<string, EndpointInfo[]> }>();
 
 /** The endpoints of each service port name, merged over the service's IPv4 slices and sorted as strings. */
 export function endpointsOf(namespace: string, service: string, slices: EndpointSlice[]): Record<string, EndpointInfo[]> {
   const key = `${namespace}/${service}`;
-  const version = slices.map((sl) => `${sl.metadata.uid}@${sl.metadata.resourceVersion}`).join(',');
   const hit = endpointsCache.get(key);
-  if (hit && hit.version === version) return hit.value;
+  if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i])) return hit.value;
   const value = convertSlices(namespace, service, slices);
   if (endpointsCache.size > 50_000) endpointsCache.clear();
-  endpointsCache.set(key, { version, value });
+  endpointsCache.set(key, { slices: [...slices], value });
   return value;
 }
 

@@ -59,23 +59,50 @@ function logUserspace(p: ProxierState, now: number, before: ProgrammedRules): vo
   }
 }
 
-function logSync(p: ProxierState, now: number, full: boolean, c: SyncCounts): void {
+/**
+ * Go's time.Since(t).Seconds() for a span given in ns: whole seconds plus the fraction, as a float64
+ * (klog prints it with the shortest representation, as JavaScript does in this range).
+ */
+function goSeconds(ns: number): number {
+  return Math.floor(ns / 1e9) + (ns % 1e9) / 1e9;
+}
+
+/**
+ * The V(4) "Network programming" lines written after the rules are in the kernel: one per endpoint
+ * change, with the time since the change that triggered it (the EndpointSlice's
+ * last-change-trigger-time). The source lines are the proxiers' own, counted from their sync lines.
+ */
+function logNetworkProgramming(p: ProxierState, now: number, triggers: [string, number[]][], doneUs: number): void {
+  const source = p.mode === 'nftables' ? 'proxier.go:1732' : 'proxier.go:1515';
+  for (const [svc, times] of triggers) {
+    for (const t of times) {
+      const ns = (now - t) * 1e6 + doneUs * 1000 + (t % 997);
+      log(p, now, { level: 4, source, msg: 'Network programming', kv: [['ipFamily', 'IPv4'], ['endpoint', svc], ['elapsed', goSeconds(ns)]] });
+    }
+  }
+}
+
+function logSync(p: ProxierState, now: number, full: boolean, c: SyncCounts, triggers: [string, number[]][]): void {
   const v4: [string, string] = ['ipFamily', 'IPv4'];
-  const took = goElapsed(elapsedUs(c, full));
+  const us = elapsedUs(c, full);
+  const took = goElapsed(us);
   switch (p.mode) {
     case 'iptables':
       log(p, now, { level: 2, source: 'proxier.go:765', msg: 'Syncing iptables rules', kv: [v4, ['fullSync', full]] });
       log(p, now, { level: 2, source: 'proxier.go:1486', msg: 'Reloading service iptables data', kv: [v4, ['numServices', c.numServices], ['numEndpoints', c.numEndpoints], ['numFilterChains', c.numFilterChains], ['numFilterRules', c.numFilterRules], ['numNATChains', c.numNATChains], ['numNATRules', c.numNATRules]] });
-      log(p, now, { level: 2, source: 'proxier.go:759', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      logNetworkProgramming(p, now, triggers, us);
+      log(p, now, { level: 2, source: 'proxier.go:759', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: us });
       return;
     case 'ipvs':
       log(p, now, { level: 3, source: 'proxier.go:1003', msg: 'Syncing ipvs proxier rules', kv: [v4] });
-      log(p, now, { level: 4, source: 'proxier.go:997', msg: 'syncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      logNetworkProgramming(p, now, triggers, us);
+      log(p, now, { level: 4, source: 'proxier.go:997', msg: 'syncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: us });
       return;
     case 'nftables':
       log(p, now, { level: 2, source: 'proxier.go:1160', msg: 'Syncing nftables rules', kv: [v4, ['fullSync', full]] });
       log(p, now, { level: 2, source: 'proxier.go:1706', msg: 'Reloading service nftables data', kv: [v4, ['numServices', c.numServices], ['numEndpoints', c.numEndpoints]] });
-      log(p, now, { level: 2, source: 'proxier.go:1154', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: elapsedUs(c, full) });
+      logNetworkProgramming(p, now, triggers, us);
+      log(p, now, { level: 2, source: 'proxier.go:1154', msg: 'SyncProxyRules complete', kv: [v4, ['elapsed', took]], offsetUs: us });
       return;
     case 'userspace':
       return;
@@ -94,14 +121,14 @@ function logIPv6FullSync(p: ProxierState, now: number): void {
 /** Runs one sync now. */
 export function syncProxier(state: SimState, p: ProxierState): void {
   const full = p.needFullSync || p.mode === 'ipvs' || p.mode === 'userspace' || state.now - p.lastFullSync >= FULL_SYNC_PERIOD_MS;
-  const changed = applyPendingChanges(state, p);
+  const { changed, triggers } = applyPendingChanges(state, p);
   const input = syncInput(state, p, full ? undefined : changed);
-  const { rules, counts } = programRules(input, p.rules, full);
+  const { rules, counts } = programRules(input, p.rules, full, state.config.podCIDR);
   const before = p.rules;
   p.lastDiff = { previous: before, at: state.now };
   p.rules = rules;
   if (p.mode === 'userspace') logUserspace(p, state.now, before);
-  logSync(p, state.now, full, counts);
+  logSync(p, state.now, full, counts, triggers);
   p.nextPeriodic = state.now + maxIntervalMs(p.mode);
   if (full) {
     logIPv6FullSync(p, state.now);

@@ -11,21 +11,7 @@ import { probability } from '../../../src/sim/kube-proxy/iptables-mode/rule.js';
 import { writeServicePort, type WriterContext } from '../../../src/sim/kube-proxy/iptables-mode/service.js';
 import { writeIptables } from '../../../src/sim/kube-proxy/iptables-mode/tables.js';
 import type { EndpointInfo, ServicePortInfo, SyncInput } from '../../../src/sim/kube-proxy/types.js';
-
-function makeServicePort(name: string, mutate: (p: ServicePortInfo) => void = () => {}): ServicePortInfo {
-  const p: ServicePortInfo = {
-    name: `default/${name}`, namespace: 'default', serviceName: name, portName: '', protocol: 'TCP', clusterIP: '10.96.12.7', port: 80, nodePort: 0,
-    externalIPs: [], loadBalancerIPs: [], loadBalancerSourceRanges: [], healthCheckNodePort: 0, externalPolicyLocal: false, internalPolicyLocal: false, stickyMaxAgeSeconds: 0,
-  };
-  mutate(p);
-  return p;
-}
-
-function ep(ip: string, port: number, nodeName: string, mutate: (e: EndpointInfo) => void = () => {}): EndpointInfo {
-  const e: EndpointInfo = { endpoint: `${ip}:${port}`, ip, port, ready: true, serving: true, terminating: false, nodeName };
-  mutate(e);
-  return e;
-}
+import { ep, makeServicePort } from './builders.js';
 
 const NODE01: WriterContext = { node: 'node01', nodeIP: '192.168.56.11', clusterCIDR: '10.244.0.0/16', masqueradeAll: false, localhostNodePortsAcct: true };
 const WEB_EPS = [ep('10.244.1.5', 8080, 'node01'), ep('10.244.2.7', 8080, 'node02'), ep('10.244.2.8', 8080, 'node02')];

@@ -159,7 +159,7 @@ const STICKY_EPS = { 'default/sticky': [ep('10.244.1.6', 80, 'node01'), ep('10.2
 test('sessionAffinity ClientIP: a timeout set per endpoint, checked before numgen, updated in the endpoint chain', () => {
   const t = lab('node01', 1, [STICKY], STICKY_EPS);
   const aff = t.sets.find((s) => s.name.startsWith('affinity-') && s.name.endsWith('10.244.1.6/80'))!;
-  assert.equal(renderSet(aff), `\tset ${aff.name} {\n\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t}\n`);
+  assert.equal(renderSet(aff), `\tset ${aff.name} {\n\t\ttype ipv4_addr\n\t\tsize 65535\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t}\n`);
   const service = t.chains.find((c) => c.name.startsWith('service-') && c.name.includes('sticky'))!;
   assert.match(service.rules[1]!, /^ip saddr @affinity-\w{8}-default\/sticky\/tcp\/__10\.244\.1\.6\/80 goto endpoint-\w{8}-default\/sticky\/tcp\/__10\.244\.1\.6\/80$/);
   assert.match(t.chains.find((c) => c.name.startsWith('endpoint-') && c.name.endsWith('sticky/tcp/__10.244.1.6/80'))!.rules[1]!, /^update @affinity-\w{8}-default\/sticky\/tcp\/__10\.244\.1\.6\/80 \{ ip saddr \}$/);

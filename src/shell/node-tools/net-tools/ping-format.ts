@@ -6,7 +6,7 @@ import { Output, type ToolOutput } from './common.js';
 
 /** How one echo request ended. */
 export interface PingProbe {
-  outcome: 'reply' | 'lost' | 'unreachable';
+  outcome: 'reply' | 'lost' | 'unreachable' | 'port-unreachable';
   /** The reply's TTL. */
   ttl?: number;
   /** Round-trip time in milliseconds. */
@@ -75,6 +75,7 @@ export function pingElapsedMs(run: Pick<PingRun, 'probes' | 'interrupted' | 'dea
   const sent = Math.max(0, n - 1) * 1000;
   let total = sent + (last?.outcome === 'reply' ? Math.ceil(last.rttMs ?? 0) : run.waitMs ?? 10_000);
   if (last?.outcome === 'unreachable') total = Math.max(sent, ARP_FAILURE_MS);
+  if (last?.outcome === 'port-unreachable') total = sent + 1;
   return run.deadlineMs !== undefined ? Math.min(total, run.deadlineMs) : total;
 }
 
@@ -86,10 +87,11 @@ function iputilsLines(run: PingRun): string[] {
   run.probes.forEach((p, i) => {
     if (run.quiet || p.outcome === 'lost') return;
     if (p.outcome === 'unreachable') out.push(`From ${who(p.from ?? run.ip)} icmp_seq=${i + 1} Destination Host Unreachable`);
+    else if (p.outcome === 'port-unreachable') out.push(`From ${who(p.from ?? run.ip)} icmp_seq=${i + 1} Destination Port Unreachable`);
     else out.push(`64 bytes from ${who(run.ip)}: icmp_seq=${i + 1} ttl=${p.ttl ?? 64} time=${iputilsTime(us(p))} ms`);
   });
   const replies = run.probes.filter((p) => p.outcome === 'reply');
-  const errors = run.probes.filter((p) => p.outcome === 'unreachable').length;
+  const errors = run.probes.filter((p) => p.outcome === 'unreachable' || p.outcome === 'port-unreachable').length;
   const n = run.probes.length;
   const loss = n ? Math.round(((n - replies.length) * 100) / n * 1e4) / 1e4 : 0;
   const time = n > 1 ? (n - 1) * 1000 + (replies.length ? 2 : 43) : 0;

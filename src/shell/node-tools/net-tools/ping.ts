@@ -26,6 +26,7 @@ export function replyTtl(from: Endpoint, server: ServerSide): number {
 function probe(ctx: CommandContext, ip: string, waitMs: number): PingProbe {
   const result = dial(ctx, ip, 0, 'icmp', waitMs);
   if (result.outcome === 'unreachable') return { outcome: 'unreachable', from: result.from.ip };
+  if (result.outcome === 'refused' && result.rejectedBy) return { outcome: 'port-unreachable', from: result.rejectedBy };
   if (result.outcome !== 'connected' || !result.server) return { outcome: 'lost' };
   const from = clientEndpoint(ctx);
   const local = from.kind !== 'laptop' && from.node === result.server.node;

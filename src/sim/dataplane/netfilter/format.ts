@@ -40,6 +40,8 @@ export function formatMatch(m: NfMatch): string {
     case 'conntrack': return `-m conntrack${bang(m.invert)} --ctstate ${m.states.join(',')}`;
     case 'set': return `-m set${bang(m.invert)} --match-set ${m.name} ${m.dirs.join(',')}`;
     case 'nfacct': return `-m nfacct --nfacct-name  ${saveString(m.name)}`;
+    case 'physdev': return `-m physdev${bang(m.invert)} --physdev-is-in`;
+    case 'ipvs': return `-m ipvs${m.vproto !== undefined ? ` --vproto ${m.vproto}` : ''}${m.vaddr ? ` --vaddr ${m.vaddr.cidr.replace(/\/32$/, '')}` : ''}${m.vport !== undefined ? ` --vport ${m.vport}` : ''}`;
     default: {
       const never: never = m;
       return never;

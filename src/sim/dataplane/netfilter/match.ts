@@ -84,6 +84,16 @@ function setMatch(m: Extract<NfMatch, { kind: 'set' }>, env: MatchEnv): boolean 
   return !!set && inIpSet(set, m.dirs, env.packet, ipInt) !== m.invert;
 }
 
+const PROTO_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, sctp: 132, icmp: 1 };
+
+/** xt_ipvs: the packet belongs to an IPVS connection whose virtual service has these protocol, address and port. */
+function ipvsMatch(m: Extract<NfMatch, { kind: 'ipvs' }>, env: MatchEnv): boolean {
+  if (!env.ctx.ipvsVirtual?.(env.packet)) return false;
+  if (m.vproto !== undefined && PROTO_NUMBERS[env.packet.proto] !== m.vproto) return false;
+  if (m.vaddr && (((env.dst & m.vaddr.mask) >>> 0) === m.vaddr.base) === m.vaddr.invert) return false;
+  return m.vport === undefined || env.packet.dport === m.vport;
+}
+
 /** Tests one match against the packet, with the side effects the kernel's match would have. */
 export function matchOne(m: NfMatch, env: MatchEnv): boolean {
   switch (m.kind) {
@@ -101,6 +111,8 @@ export function matchOne(m: NfMatch, env: MatchEnv): boolean {
     case 'mark': return (((env.packet.mark & m.mask) >>> 0) === m.value) !== m.invert;
     case 'conntrack': return m.states.some((s) => env.ctstates.includes(s)) !== m.invert;
     case 'set': return setMatch(m, env);
+    case 'physdev': return !!env.ctx.bridged !== m.invert;
+    case 'ipvs': return ipvsMatch(m, env);
     default: {
       const never: never = m;
       return never;

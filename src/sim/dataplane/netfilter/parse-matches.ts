@@ -3,7 +3,7 @@
 // libxt_statistic.c, libxt_recent.c, libxt_mark.c, libxt_conntrack.c, libxt_set.c, libxt_nfacct.c).
 // Options those extensions have but kube-proxy never writes (e.g. --tcp-flags, --mode nth) are errors.
 import { oneValue, parsePort, parseU32, type ExtOption } from './options.js';
-import { ipInt } from './addr.js';
+import { ipInt, parseAddrSpec } from './addr.js';
 import type { CtState, NfMatch, PortSpec } from './types.js';
 
 type Parsed = NfMatch | string;
@@ -111,6 +111,39 @@ function set(opts: ExtOption[]): Parsed {
   return { kind: 'set', invert: o!.invert, name: o!.values[0]!, dirs: dirs as ('src' | 'dst')[] };
 }
 
+/** `-m physdev [!] --physdev-is-in`, the only physdev test kube-proxy writes. */
+function physdev(opts: ExtOption[]): Parsed {
+  const o = opts[0];
+  if (opts.length !== 1 || o!.name !== 'physdev-is-in' || o!.values.length) return '-m physdev: only [!] --physdev-is-in is modelled';
+  return { kind: 'physdev', invert: o!.invert };
+}
+
+const PROTO_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, sctp: 132 };
+
+/** `-m ipvs --vproto N --vaddr A/M --vport P` (libxt_ipvs.c; save prints the protocol as a number). */
+function ipvs(opts: ExtOption[]): Parsed {
+  const m: Extract<NfMatch, { kind: 'ipvs' }> = { kind: 'ipvs' };
+  for (const o of opts) {
+    const v = oneValue(o);
+    if (typeof v !== 'string') return v.error;
+    if (o.invert) return `-m ipvs: "! --${o.name}" is not modelled`;
+    if (o.name === 'vproto') {
+      const n = PROTO_NUMBERS[v] ?? parseU32(v);
+      if (n === undefined) return `unknown protocol "${v}"`;
+      m.vproto = n;
+    } else if (o.name === 'vaddr') {
+      const a = parseAddrSpec(v, false);
+      if (!a) return `bad address "${v}"`;
+      m.vaddr = a;
+    } else if (o.name === 'vport') {
+      const n = parsePort(v);
+      if (n === undefined) return `bad port "${v}"`;
+      m.vport = n;
+    } else return `unknown option "--${o.name}" of -m ipvs`;
+  }
+  return m.vproto !== undefined || m.vaddr || m.vport !== undefined ? m : 'IPVS: At least one option is required';
+}
+
 function single(opts: ExtOption[], option: string): string | { error: string } {
   const o = opts[0];
   if (opts.length !== 1 || o!.name !== option || o!.invert) return { error: `needs --${option} VALUE` };
@@ -134,6 +167,8 @@ export function parseMatch(module: string, opts: ExtOption[]): Parsed {
     case 'mark': return mark(opts);
     case 'conntrack': return conntrack(opts);
     case 'set': return set(opts);
+    case 'physdev': return physdev(opts);
+    case 'ipvs': return ipvs(opts);
     case 'nfacct': {
       const v = single(opts, 'nfacct-name');
       return typeof v === 'string' ? { kind: 'nfacct', name: v } : `-m nfacct ${v.error}`;

@@ -36,7 +36,9 @@ export type NfMatch =
   | { kind: 'mark'; invert: boolean; value: number; mask: number }
   | { kind: 'conntrack'; invert: boolean; states: CtState[] }
   | { kind: 'set'; invert: boolean; name: string; dirs: ('src' | 'dst')[] }
-  | { kind: 'nfacct'; name: string };
+  | { kind: 'nfacct'; name: string }
+  | { kind: 'physdev'; invert: boolean }
+  | { kind: 'ipvs'; vproto?: number; vaddr?: AddrSpec; vport?: number };
 
 /** The target of a rule (`-j`/`-g`), or none (a rule that only counts). */
 export type NfTarget =
@@ -94,6 +96,10 @@ export interface NfContext {
   outInterface?: string;
   /** The primary address of the incoming interface (REDIRECT's new destination outside OUTPUT). */
   inAddress?: string;
+  /** The packet came in through a bridge port (a local pod's veth on cni0): `-m physdev --physdev-is-in`. */
+  bridged?: boolean;
+  /** Whether IPVS has a virtual server for the packet's destination (what `-m ipvs` can match). */
+  ipvsVirtual?(packet: NfPacket): boolean;
 }
 
 /** What traversing a hook's chain decided. */

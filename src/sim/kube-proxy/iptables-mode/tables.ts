@@ -2,8 +2,7 @@
 // rules kube-proxy prepends to the built-in chains, its fixed chains, every service port's rules,
 // kubelet's canary and KUBE-FIREWALL rule — and the counts its "Reloading service iptables data"
 // line reports. A partial sync rewrites only the changed services' chains and reuses the others'
-// arrays as they are. Left out: flannel's FLANNEL-POSTRTG/FLANNEL-FWD chains, which a real flannel
-// node also has. Services appear in KUBE-SERVICES sorted by name (real kube-proxy follows Go's
+// arrays as they are (flannel's chains are added beside them, flannel.ts). Services appear in KUBE-SERVICES sorted by name (real kube-proxy follows Go's
 // random map order, so no order there is meaningful).
 import type { EndpointInfo, IptablesState, IptablesTable, ServicePortInfo, SyncInput } from '../types.js';
 import { comment, rule } from './rule.js';

@@ -48,6 +48,8 @@ function elementsLine(s: NftSet, elements: string[]): string {
 /** One set or map as `nft list` prints it inside a table. */
 export function renderSet(s: NftSet, dyn?: NftDynamic): string {
   let out = `\t${s.kind} ${s.name} {\n\t\ttype ${s.type}\n`;
+  // nft gives a set filled from the packet path (`update @set`) a default size of 65535.
+  if (s.flags?.includes('dynamic')) out += '\t\tsize 65535\n';
   if (s.flags?.length) out += `\t\tflags ${s.flags.join(',')}\n`;
   if (s.timeout) out += `\t\ttimeout ${nftDuration(s.timeout * 1000)}\n`;
   if (s.comment) out += `\t\tcomment "${s.comment}"\n`;

@@ -5,6 +5,7 @@
 import { categorizeEndpoints, externallyAccessible } from '../categorize.js';
 import { nftChainName } from '../chain-names.js';
 import type { EndpointInfo, NftChain, NftSet, ServicePortInfo } from '../types.js';
+import { parseCidr, type Cidr } from '../../net.js';
 
 /** What one service port adds: map and set elements by set name, chains and affinity sets in creation order. */
 export interface ServiceObjects {
@@ -55,8 +56,21 @@ function externalRules(s: ServicePortInfo, c: ServiceContext, clusterChain: stri
   return rules;
 }
 
+/**
+ * The source ranges as nft lists them: an anonymous interval set sorted by address, a range inside
+ * another merged into it, and a single-address prefix shown as the address (no /32 or /128).
+ */
+function listedRanges(ranges: string[], ipX: string): string[] {
+  if (ipX !== 'ip') return ranges.map((c) => c.replace(/\/128$/, ''));
+  const parsed = ranges.map((text) => ({ text, c: parseCidr(text.includes('/') ? text : `${text}/32`) }));
+  const size = (c: Cidr): number => 2 ** (32 - c.prefix);
+  const kept = parsed.filter((a, i) => !a.c || !parsed.some((b, j) => j !== i && b.c && b.c.prefix <= a.c!.prefix && Math.floor(a.c!.base / size(b.c)) === Math.floor(b.c.base / size(b.c)) && (b.c.prefix < a.c!.prefix || j < i)));
+  kept.sort((a, b) => (a.c?.base ?? 0) - (b.c?.base ?? 0));
+  return kept.map((a) => a.text.replace(/\/32$/, ''));
+}
+
 function firewallRule(s: ServicePortInfo, ipX: string): string {
-  const sources = s.loadBalancerSourceRanges;
+  const sources = listedRanges(s.loadBalancerSourceRanges, ipX);
   return sources.length === 1 ? `${ipX} saddr != ${sources[0]} drop` : `${ipX} saddr != { ${sources.join(', ')} } drop`;
 }
 
