@@ -1,0 +1,69 @@
+// The lesson column: the lesson's title and idea, the current step's goal, each check's live state
+// (with why it fails, in the learner's terms), the hints asked for so far, the explanation of the
+// step just done, and the lesson words the prompt understands.
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { LessonView } from '../app/lesson-run.js';
+import { useTheme } from './theme.js';
+
+/**
+ * Text written with hard line breaks, reflowed for the pane: the lines of a paragraph join into one
+ * (the pane wraps it to its width); blank lines and indented lines (commands) stay as they are.
+ */
+export function reflow(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const prev = out.at(-1);
+    if (prev !== undefined && prev.trim() && line.trim() && !/^\s/.test(line) && !/^\s/.test(prev)) out[out.length - 1] = `${prev} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+
+export function LessonPane(props: { view: LessonView; width: number; height: number; version: number }): ReactNode {
+  const theme = useTheme();
+  const { lesson, step, done, results, hintsShown, explained } = props.view;
+  const s = lesson.steps[Math.min(step, lesson.steps.length - 1)]!;
+  const inner = props.width - 4;
+  // A strip above the lab (a narrow terminal): the goal and what is still missing, nothing else.
+  const compact = props.height < 12;
+  if (compact) {
+    const failing = results.filter((r) => !r.pass);
+    return (
+      <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
+        <Text {...theme.style('heading')} wrap="truncate">{lesson.title} · {done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>
+        {done ? <Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete: next, or lessons for the menu.</Text> : <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>}
+        {failing.slice(0, 2).map((r, i) => <Text key={i} {...theme.style('pending')} wrap="truncate">✗ {r.reason}</Text>)}
+        <Box flexGrow={1} />
+        <Text {...theme.style('muted')} wrap="truncate">{(done ? 'next · lessons' : 'hint · check · solution · undo · reset · lessons').slice(0, inner)}</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
+      <Text {...theme.style('heading')} wrap="truncate">{lesson.title}</Text>
+      <Text {...theme.style('muted')} wrap="truncate">{done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>
+      {step === 0 && !done ? <Text {...theme.style('muted')} wrap="wrap">{reflow(lesson.intro)}</Text> : null}
+      {explained ? <Text {...theme.style('hint')} wrap="wrap">✓ {reflow(explained)}</Text> : null}
+      {done ? (
+        <Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete. {reflow(lesson.outro)}</Text>
+      ) : (
+        <>
+          <Text> </Text>
+          <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>
+          {s.checks.map((c, i) => {
+            const r = results[i];
+            return (
+              <Text key={i} {...theme.style(r?.pass ? 'ready' : 'pending')} wrap="wrap">
+                {r?.pass ? '✓' : '✗'} {r?.pass ? c.check : r?.reason ?? c.check}
+              </Text>
+            );
+          })}
+          {s.hints.slice(0, hintsShown).map((h, i) => <Text key={`h${i}`} {...theme.style('hint')} wrap="wrap">hint {i + 1}: {reflow(h)}</Text>)}
+        </>
+      )}
+      <Box flexGrow={1} />
+      <Text {...theme.style('muted')} wrap="truncate">{(done ? 'next · lessons' : 'hint · check · solution · undo · reset · lessons').slice(0, inner)}</Text>
+    </Box>
+  );
+}
