@@ -3,19 +3,32 @@
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ClusterConfig, type ProxyMode } from './sim/config.js';
 
+/** The sandbox presets (src/app/sandbox.ts). */
+export const PRESET_NAMES = ['empty', 'nginx', 'hostname', 'db'];
+
 /** The usage text. */
 export const USAGE = `Usage:
-  k8s-svc-lab [cluster options]                       boot the simulated cluster and print what it holds
-  k8s-svc-lab run [--seed N] [--echo] [cluster options] [FILE|-]
+  k8s-svc-lab                                         the lesson menu (needs a terminal)
+  k8s-svc-lab lesson ID                               open a lesson
+  k8s-svc-lab sandbox [--preset P] [cluster options]  the lab on a fresh cluster, no lesson
+  k8s-svc-lab lessons                                 list the lessons and your progress
+  k8s-svc-lab check-lesson FILE                       validate a lesson file and replay its solutions
+  k8s-svc-lab run [--seed N] [--echo] [--lesson ID] [cluster options] [FILE|-]
                                                       run lab commands from FILE (or standard input)
 
 A simulated Kubernetes v1.34 kubeadm cluster: no Docker, VM, root or network.
 
 Run options:
   --echo                    print each command after its prompt before its output
+  --lesson ID               start from that lesson's prepared cluster instead of a fresh one
   FILE | -                  the script: one command per line; heredocs, \\ continuations and
                             # comments work as in bash; - or no FILE reads standard input
   Exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
+
+Sandbox options:
+  --preset P                start from: empty (default); nginx (the nginx pod behind a ClusterIP
+                            and a NodePort on 31110); hostname (3 replicas of the hostname app
+                            behind web); db (the mysql pod behind db on 3306)
 
 Cluster options:
   --nodes N                 number of nodes, control plane included (default 3)
@@ -31,8 +44,13 @@ Other options:
   -h, --help                show this help
   -v, --version             print the version
 
+Files:
+  The command history lives in $K8S_SVC_LAB_HOME when set, otherwise in the user data
+  directory (~/.local/share/k8s-svc-lab on Linux).
+
 Examples:
-  k8s-svc-lab --nodes 5
+  k8s-svc-lab
+  k8s-svc-lab sandbox --nodes 5 --proxy-mode ipvs
   k8s-svc-lab run --echo demo.sh
   echo 'kubectl get nodes -o wide' | k8s-svc-lab run
   k8s-svc-lab run --seed 7 --service-cidr 10.100.0.0/16 --pod-cidr 10.32.0.0/12 lesson.sh
@@ -43,8 +61,12 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string }
-  | { kind: 'boot'; config: ClusterConfig; rest: string[] }
-  | { kind: 'run'; config: ClusterConfig; echo: boolean; file: string };
+  | { kind: 'lab'; config: ClusterConfig; preset: string }
+  | { kind: 'menu'; config: ClusterConfig }
+  | { kind: 'lesson'; id: string }
+  | { kind: 'lessons' }
+  | { kind: 'check-lesson'; file: string }
+  | { kind: 'run'; config: ClusterConfig; echo: boolean; file: string; lesson?: string };
 
 function toInt(name: string, v: string | undefined): number | string | undefined {
   if (v === undefined) return undefined;
@@ -70,6 +92,8 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
         cloud: { type: 'boolean' },
         seed: { type: 'string' },
         echo: { type: 'boolean' },
+        lesson: { type: 'string' },
+        preset: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -78,7 +102,16 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const isRun = positionals[0] === 'run';
-  if (!isRun && positionals.length > 0) return { kind: 'error', message: `unknown command "${positionals[0]}"` };
+  const isSandbox = positionals[0] === 'sandbox';
+  const cmd = positionals[0];
+  if (cmd === 'lessons') return positionals.length === 1 ? { kind: 'lessons' } : { kind: 'error', message: 'lessons takes no arguments' };
+  if (cmd === 'lesson') return positionals.length === 2 ? { kind: 'lesson', id: positionals[1]! } : { kind: 'error', message: 'lesson takes one lesson id (k8s-svc-lab lessons lists them)' };
+  if (cmd === 'check-lesson') return positionals.length === 2 ? { kind: 'check-lesson', file: positionals[1]! } : { kind: 'error', message: 'check-lesson takes one lesson file' };
+  if (!isRun && values.lesson !== undefined) return { kind: 'error', message: '--lesson belongs to the run command' };
+  if (!isSandbox && values.preset !== undefined) return { kind: 'error', message: '--preset belongs to the sandbox command' };
+  const preset = (values.preset as string | undefined) ?? 'empty';
+  if (!PRESET_NAMES.includes(preset)) return { kind: 'error', message: `--preset must be one of ${PRESET_NAMES.join(', ')}, not "${preset}"` };
+  if (!isRun && !(isSandbox && positionals.length === 1) && positionals.length > 0) return { kind: 'error', message: isSandbox ? 'sandbox takes no arguments besides the cluster options' : `unknown command "${positionals[0]}"` };
   if (!isRun && values.echo) return { kind: 'error', message: '--echo belongs to the run command' };
   if (isRun && positionals.length > 2) return { kind: 'error', message: 'run takes one script file (or - for standard input)' };
   const nodes = toInt('nodes', values.nodes as string | undefined);
@@ -94,6 +127,6 @@ export function parseClusterArgs(argv: string[]): ParsedArgs {
   if (values.cloud) partial.cloud = true;
   const resolved = resolveConfig(partial);
   if ('errors' in resolved) return { kind: 'error', message: resolved.errors.join('\nk8s-svc-lab: ') };
-  if (isRun) return { kind: 'run', config: resolved.config, echo: Boolean(values.echo), file: positionals[1] ?? '-' };
-  return { kind: 'boot', config: resolved.config, rest: positionals };
+  if (isRun) return { kind: 'run', config: resolved.config, echo: Boolean(values.echo), file: positionals[1] ?? '-', ...(values.lesson !== undefined ? { lesson: values.lesson as string } : {}) };
+  return isSandbox ? { kind: 'lab', config: resolved.config, preset } : { kind: 'menu', config: resolved.config };
 }

@@ -4,7 +4,9 @@
 import { createCluster } from '../sim/cluster.js';
 import type { ClusterConfig } from '../sim/config.js';
 import { newShellState } from '../shell/state.js';
-import { prompt, runLine, splitScript } from '../shell/shell.js';
+import { prompt, runLine, splitScript, type Lab } from '../shell/shell.js';
+import type { Lesson } from '../lessons/types.js';
+import { LessonRun } from './lesson-run.js';
 import type { ShellHost } from '../shell/types.js';
 
 /** How a script runs. */
@@ -12,6 +14,8 @@ export interface ScriptOptions {
   config: Partial<ClusterConfig>;
   echo: boolean;
   host: ShellHost;
+  /** Start from this lesson's prepared cluster (its options, setup and files) instead of a fresh one. */
+  lesson?: Lesson;
 }
 
 /** What a script printed and its exit status: 0 when every command succeeded, 1 when any failed. */
@@ -20,13 +24,20 @@ export interface ScriptResult {
   status: number;
 }
 
-/** Runs a script against a fresh lab. */
-export function runScript(text: string, opts: ScriptOptions): ScriptResult {
+function freshLab(opts: ScriptOptions): Lab {
   const sim = createCluster(opts.config);
-  const lab = { sim, shell: newShellState(sim), host: opts.host };
+  return { sim, shell: newShellState(sim), host: opts.host };
+}
+
+/** Runs a script against a fresh lab (or a lesson's start). */
+export function runScript(text: string, opts: ScriptOptions): ScriptResult {
+  const commands = splitScript(text);
+  // Nothing to run: no cluster to boot (an empty script returns at once).
+  if (commands.length === 0) return { output: '', status: 0 };
+  const lab = opts.lesson ? { ...new LessonRun(opts.lesson).session.lab, host: opts.host } : freshLab(opts);
   let output = '';
   let status = 0;
-  for (const cmd of splitScript(text)) {
+  for (const cmd of commands) {
     if (opts.echo) output += `${prompt(lab.shell)}${cmd.source}\n`;
     const r = runLine(lab, cmd.source, 'script');
     for (const line of r.lines) output += `${line.text}\n`;
