@@ -21,6 +21,11 @@ const INDEXERS = {
     const ref = o.metadata.ownerReferences?.find((r) => r.controller);
     return ref ? [ref.uid] : [];
   },
+  /** A pod's IP in its own network namespace (hostNetwork pods share their node's). */
+  podIP: (o: KubeObject): string[] => {
+    const pod = o as { spec?: { hostNetwork?: boolean }; status?: { podIP?: string } };
+    return o.kind === 'Pod' && !pod.spec?.hostNetwork && pod.status?.podIP ? [pod.status.podIP] : [];
+  },
   /** The node a pod is bound to. */
   node: (o: KubeObject): string[] => {
     const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;

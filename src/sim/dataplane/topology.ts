@@ -4,7 +4,7 @@
 // the nodes' default gateway, which routes nothing further (the lab has no internet).
 import type { SimState } from '../state.js';
 import type { Node, Pod, Service } from '../types.js';
-import { getStored, listStored } from '../api-server/store.js';
+import { getStored, listByIndex, listStored } from '../api-server/store.js';
 import { cidrContains, intToIp, parseCidr, type Cidr } from '../net.js';
 
 /** The learner's machine on the nodes' network. */
@@ -27,18 +27,17 @@ export type Endpoint =
   | { kind: 'laptop' };
 
 /**
- * Lookups rebuilt only when the API objects changed — the resourceVersion moved, or the object
- * buckets were replaced (a state put back as it was: its resourceVersions repeat) — since a trace
- * crosses many hops.
+ * The nodes, read again only when the nodes changed (their bucket was replaced — a state put back
+ * as it was — or an object in it is not the one read), since a trace crosses many hops.
  */
-const views = new WeakMap<SimState, { rv: number; objects: SimState['objects']; nodes: NetNode[]; podsByIP: Map<string, Pod> }>();
+const views = new WeakMap<SimState, { bucket: object | undefined; objects: Node[]; nodes: NetNode[] }>();
 
-function view(state: SimState): { nodes: NetNode[]; podsByIP: Map<string, Pod> } {
+function view(state: SimState): { nodes: NetNode[] } {
   const hit = views.get(state);
-  if (hit && hit.rv === state.resourceVersion && hit.objects === state.objects) return hit;
-  const podsByIP = new Map<string, Pod>();
-  for (const p of listStored<Pod>(state, 'pods')) if (!p.spec.hostNetwork && p.status?.podIP) podsByIP.set(p.status.podIP, p);
-  const v = { rv: state.resourceVersion, objects: state.objects, nodes: readNodes(state), podsByIP };
+  const bucket = state.objects.nodes;
+  const objects = listStored<Node>(state, 'nodes');
+  if (hit && hit.bucket === bucket && hit.objects.length === objects.length && hit.objects.every((n, i) => n === objects[i])) return hit;
+  const v = { bucket, objects, nodes: readNodes(objects) };
   views.set(state, v);
   return v;
 }
@@ -48,8 +47,8 @@ export function netNodes(state: SimState): NetNode[] {
   return view(state).nodes;
 }
 
-function readNodes(state: SimState): NetNode[] {
-  return listStored<Node>(state, 'nodes').flatMap((n) => {
+function readNodes(nodes: Node[]): NetNode[] {
+  return nodes.flatMap((n) => {
     const ip = n.status.addresses.find((a) => a.type === 'InternalIP')?.address;
     const cidr = n.spec.podCIDR ? parseCidr(n.spec.podCIDR) : undefined;
     if (!ip || !cidr) return [];
@@ -75,7 +74,7 @@ export function isLocal(state: SimState, node: NetNode, ip: string): boolean {
 
 /** The pod that holds an IP in its own network namespace, if any (terminating pods keep it until gone). */
 export function podByIP(state: SimState, ip: string): Pod | undefined {
-  return view(state).podsByIP.get(ip);
+  return listByIndex<Pod>(state, 'pods', 'podIP', ip)[0];
 }
 
 /** The node whose podCIDR holds an IP (the overlay's next hop). */

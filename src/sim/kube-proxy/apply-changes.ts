@@ -46,6 +46,16 @@ function applyServicePorts(p: ProxierState, now: number, svcKey: string, next: S
   else delete p.portsByService[svcKey];
 }
 
+/** The endpoint list of a log line, one array per converted endpoints array (every proxier shares those). */
+const endpointTexts = new WeakMap<EndpointInfo[], string[]>();
+
+function endpointList(eps: EndpointInfo[] | undefined): string[] {
+  if (!eps) return [];
+  let t = endpointTexts.get(eps);
+  if (!t) endpointTexts.set(eps, (t = eps.map((e) => e.endpoint)));
+  return t;
+}
+
 function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Record<string, EndpointInfo[]>, changed: Set<string>): boolean {
   let any = false;
   const names = new Set([...Object.keys(next), ...Object.keys(p.endpoints).filter((n) => n === svcKey || n.startsWith(`${svcKey}:`))]);
@@ -53,8 +63,8 @@ function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Reco
     const old = p.endpoints[name];
     const cur = next[name];
     if (sameEndpoints(old, cur)) continue;
-    if (old?.length) log(p, now, { level: 3, source: 'endpointslicecache.go:296', msg: 'Setting endpoints for service port name', kv: [['portName', name], ['endpoints', old.map((e) => e.endpoint)]] });
-    log(p, now, { level: 3, source: 'endpointslicecache.go:296', msg: 'Setting endpoints for service port name', kv: [['portName', name], ['endpoints', (cur ?? []).map((e) => e.endpoint)]] });
+    if (old?.length) log(p, now, { level: 3, source: 'endpointslicecache.go:296', msg: 'Setting endpoints for service port name', kv: [['portName', name], ['endpoints', endpointList(old)]] });
+    log(p, now, { level: 3, source: 'endpointslicecache.go:296', msg: 'Setting endpoints for service port name', kv: [['portName', name], ['endpoints', endpointList(cur)]] });
     if (cur?.length) p.endpoints[name] = cur;
     else delete p.endpoints[name];
     changed.add(name);

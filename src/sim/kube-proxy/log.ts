@@ -48,12 +48,29 @@ export interface LogCall {
   offsetUs?: number;
 }
 
+/**
+ * Key/value pairs with a string or boolean value, shared between lines: a hundred proxiers logging
+ * the same service port names would otherwise keep a hundred copies of each pair.
+ */
+const pairs = new Map<string, [string, KlogValue]>();
+
+function shared(pair: [string, KlogValue]): [string, KlogValue] {
+  const [k, v] = pair;
+  if (typeof v !== 'string' && typeof v !== 'boolean') return pair;
+  const key = `${k}=${typeof v === 'string' ? 's' : 'b'}${String(v)}`;
+  const hit = pairs.get(key);
+  if (hit) return hit;
+  if (pairs.size >= 100_000) pairs.clear();
+  pairs.set(key, pair);
+  return pair;
+}
+
 /** Writes a structured line if the verbosity allows it. */
 export function log(p: ProxierState, ms: number, call: LogCall): void {
   const sev = call.severity ?? 'I';
   if (sev === 'I' && call.level > p.verbosity) return;
   const entry: LogEntry = { micros: nextMicros(p, ms, call.offsetUs ?? 0), severity: sev, source: call.source, msg: call.msg };
-  if (call.kv) entry.kv = call.kv;
+  if (call.kv) entry.kv = call.kv.map(shared);
   push(p, entry);
 }
 

@@ -1,8 +1,11 @@
 // Which rules a sync added and removed, for the NAT pane's highlighting. Chains a partial sync did
 // not rewrite keep their array, so only rewritten chains are compared (kube-proxy's own
-// partial-sync idea keeps this cheap at thousands of services).
+// partial-sync idea keeps this cheap at thousands of services). The later state is always the
+// proxier's current one: partial syncs write into the chain map they share with earlier tables,
+// and table-history.ts says what those earlier tables held.
 import type { IptablesTable, ProgrammedRules } from './types.js';
 import type { ProxierState } from './state.js';
+import { chainsAsWritten } from './table-history.js';
 
 function diffLists(prefix: string, a: readonly string[] | undefined, b: readonly string[] | undefined, added: string[], removed: string[]): void {
   if (a === b) return;
@@ -14,12 +17,19 @@ function diffLists(prefix: string, a: readonly string[] | undefined, b: readonly
 
 function diffTable(a: IptablesTable | undefined, b: IptablesTable | undefined, added: string[], removed: string[]): void {
   if (a === b) return;
-  const chains = new Set([...Object.keys(a?.chains ?? {}), ...Object.keys(b?.chains ?? {})]);
   const table = b?.name ?? a?.name ?? 'nat';
+  if (a && b) {
+    const { before, sameMap } = chainsAsWritten(a, b);
+    const was = (c: string): string[] | undefined => (before.has(c) ? before.get(c) : a.chains[c]);
+    const chains = sameMap ? before.keys() : new Set([...Object.keys(a.chains), ...before.keys(), ...Object.keys(b.chains)]);
+    for (const c of chains) diffLists(`${table}\t`, was(c), b.chains[c], added, removed);
+    return;
+  }
+  const chains = new Set([...Object.keys(a?.chains ?? {}), ...Object.keys(b?.chains ?? {})]);
   for (const c of chains) diffLists(`${table}\t`, a?.chains[c], b?.chains[c], added, removed);
 }
 
-/** Rules added and removed between two programmed states, each as `table\trule` (`ipvs\t…`, `nft\tchain\trule`). */
+/** Rules added and removed between an earlier programmed state and the proxier's current one, each as `table\trule` (`ipvs\t…`, `nft\tchain\trule`). */
 export function diffRules(prev: ProgrammedRules, next: ProgrammedRules): { added: string[]; removed: string[] } {
   const added: string[] = [];
   const removed: string[] = [];

@@ -153,6 +153,50 @@ test('the counts of a kubeadm cluster\'s partial sync match real logs (reference
   assert.deepEqual(partial.tables, full.tables);
 });
 
+test('a partial sync writes only the changed chains into the previous chain map; the tables and counts are those of a sync from scratch', async () => {
+  const { diffRules } = await import('../../../src/sim/kube-proxy/rule-diff.js');
+  const web = makeServicePort('web', (p) => { p.nodePort = 31110; });
+  const db = makeServicePort('db', (p) => { p.port = 3306; });
+  const start = baselineInput();
+  start.services.push(web, db);
+  start.endpoints['default/web'] = WEB_EPS;
+  start.endpoints['default/db'] = [ep('10.244.1.2', 3306, 'node01')];
+  const first = writeIptables(start);
+  const firstState = { iptables: first.tables };
+  const firstRules = structuredClone(first.tables.nat.chains);
+  const firstCopy = structuredClone(first.tables);
+  // web loses an endpoint, db goes away
+  const next: SyncInput = { ...start, services: start.services.filter((s) => s !== db), endpoints: { ...start.endpoints, 'default/web': WEB_EPS.slice(0, 2) }, changed: ['default/web', 'default/db'] };
+  delete next.endpoints['default/db'];
+  const partial = writeIptables(next, first.tables);
+  assert.equal(partial.tables.nat.chains, first.tables.nat.chains, 'the same chain map, as iptables-restore --noflush changes the kernel\'s table');
+  const scratch = writeIptables({ ...next, changed: undefined } as SyncInput);
+  assert.deepEqual(partial.tables, scratch.tables);
+  const fromCopy = writeIptables(next, firstCopy);
+  assert.deepEqual(partial.counts, fromCopy.counts, 'the log line counts what a sync that rebuilt the map counts');
+  const dbChains = serviceChains('default/db', 'tcp');
+  assert.ok(!(dbChains.svc in partial.tables.nat.chains));
+  // the earlier state is still readable through the diff, although its chain map was written over
+  const d = diffRules(firstState, { iptables: partial.tables });
+  const want = { added: [] as string[], removed: [] as string[] };
+  for (const c of new Set([...Object.keys(firstRules), ...Object.keys(scratch.tables.nat.chains)])) {
+    const a = new Set(firstRules[c] ?? []);
+    const b = new Set(scratch.tables.nat.chains[c] ?? []);
+    for (const r of b) if (!a.has(r)) want.added.push(`nat\t${r}`);
+    for (const r of a) if (!b.has(r)) want.removed.push(`nat\t${r}`);
+  }
+  const natOnly = (l: string[]): string[] => l.filter((r) => r.startsWith('nat\t')).sort();
+  assert.deepEqual(natOnly(d.added), want.added.sort());
+  assert.deepEqual(natOnly(d.removed), want.removed.sort());
+  assert.ok(d.removed.some((r) => r.includes(`-A ${dbChains.svc} `)));
+  // a full sync after the in-place one starts a new map; the diff from the first state still holds
+  const full = writeIptables({ ...next, changed: undefined } as SyncInput, partial.tables);
+  assert.notEqual(full.tables.nat.chains, first.tables.nat.chains);
+  const d2 = diffRules(firstState, { iptables: full.tables });
+  assert.deepEqual(natOnly(d2.added), want.added.sort());
+  assert.deepEqual(natOnly(d2.removed), want.removed.sort());
+});
+
 test('every jump of a full table lands on a chain that exists', () => {
   const input = baselineInput();
   input.services.push(makeServicePort('web', (p) => { p.nodePort = 31110; p.externalPolicyLocal = true; p.stickyMaxAgeSeconds = 60; }));

@@ -7,6 +7,7 @@
 import type { EndpointInfo, IptablesState, IptablesTable, ServicePortInfo, SyncInput } from '../types.js';
 import { comment, rule } from './rule.js';
 import { writeServicePort, type ServiceRules, type WriterContext } from './service.js';
+import { recordInPlace } from '../table-history.js';
 
 /** The figures of the sync log line. */
 export interface SyncCounts {
@@ -71,18 +72,19 @@ const NODEPORTS_JUMP = rule('KUBE-SERVICES', { matches: [comment('kubernetes ser
  */
 const written = new WeakMap<ServicePortInfo, Map<string, { eps: EndpointInfo[] | undefined; rules: ServiceRules }>>();
 
-function contextKey(s: ServicePortInfo, ctx: WriterContext): string {
-  const perNode = s.externalPolicyLocal || s.internalPolicyLocal || s.loadBalancerSourceRanges.length > 0;
-  return `${perNode ? `${ctx.node}|${ctx.nodeIP}` : '*'}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePortsAcct}`;
+/** The memo keys of a writer context: one for services written alike on every node, one for this node's own. */
+function contextKeys(ctx: WriterContext): { shared: string; node: string } {
+  const rest = `${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePortsAcct}`;
+  return { shared: `*|${rest}`, node: `${ctx.node}|${ctx.nodeIP}|${rest}` };
 }
 
-function serviceRules(s: ServicePortInfo, eps: EndpointInfo[] | undefined, ctx: WriterContext): ServiceRules {
+function serviceRules(s: ServicePortInfo, eps: EndpointInfo[] | undefined, ctx: WriterContext, keys: { shared: string; node: string }): ServiceRules {
   let byCtx = written.get(s);
   if (!byCtx) {
     byCtx = new Map();
     written.set(s, byCtx);
   }
-  const key = contextKey(s, ctx);
+  const key = s.externalPolicyLocal || s.internalPolicyLocal || s.loadBalancerSourceRanges.length > 0 ? keys.node : keys.shared;
   const hit = byCtx.get(key);
   if (hit && hit.eps === eps) return hit.rules;
   const rules = writeServicePort(s, eps ?? [], ctx);
@@ -109,16 +111,146 @@ export function kubeletOnlyTables(): IptablesState {
   };
 }
 
-/** Writes the node's tables: in full, or (given the previous tables and input.changed) only the changed services' chains. */
+/** What a full or partial sync wrote into a nat chain map: each service port's rules, and the listing chains built from them. */
+interface Written {
+  byName: Map<string, ServiceRules>;
+  listing: Listing;
+}
+
+/** Per chain map, what was written into it, so a partial sync knows which chains to delete and whether the listings still hold. */
+const owners = new WeakMap<Record<string, string[]>, Written>();
+
+/** The chains listing every service port, gathered in one pass over the services' rules. */
+interface Listing {
+  natServices: string[];
+  natNodePorts: string[];
+  filter: Record<string, string[]>;
+  filterRules: number;
+  endpoints: number;
+}
+
+function gather(per: ServiceRules[]): Listing {
+  const l: Listing = { natServices: [], natNodePorts: [], filter: {}, filterRules: 1 + KUBE_FORWARD.length, endpoints: 0 };
+  const services: string[] = [];
+  const external: string[] = [];
+  const nodePorts: string[] = [];
+  const firewall: string[] = [];
+  const add = (to: string[], rules: string[]): void => {
+    for (const r of rules) to.push(r);
+  };
+  for (const r of per) {
+    add(l.natServices, r.natServices);
+    add(l.natNodePorts, r.natNodePorts);
+    add(services, r.filterServices);
+    add(external, r.filterExternal);
+    add(nodePorts, r.filterNodePorts);
+    add(firewall, r.filterFirewall);
+    l.endpoints += r.endpointCount;
+  }
+  l.natServices.push(NODEPORTS_JUMP);
+  l.filterRules += services.length + external.length + nodePorts.length + firewall.length;
+  l.filter = {
+    'KUBE-KUBELET-CANARY': [], 'KUBE-PROXY-CANARY': [], 'KUBE-FIREWALL': KUBE_FIREWALL, 'KUBE-FORWARD': KUBE_FORWARD,
+    'KUBE-SERVICES': services, 'KUBE-EXTERNAL-SERVICES': external, 'KUBE-NODEPORTS': nodePorts, 'KUBE-PROXY-FIREWALL': firewall, ...FILTER_JUMPS,
+  };
+  return l;
+}
+
+/** The figures of the sync's log line. */
+function countsOf(input: SyncInput, l: Listing, writtenChains: number, writtenRules: number, deleted: number): SyncCounts {
+  return {
+    numServices: input.services.length,
+    numEndpoints: l.endpoints,
+    numFilterChains: 6,
+    numFilterRules: l.filterRules,
+    numNATChains: 4 + writtenChains,
+    numNATRules: 4 + l.natServices.length + l.natNodePorts.length + writtenRules + deleted,
+  };
+}
+
+const filterTable = (l: Listing): IptablesTable => table('filter', ['INPUT', 'FORWARD', 'OUTPUT'], l.filter);
+
+const mangle = (): IptablesTable => table('mangle', ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'], { 'KUBE-IPTABLES-HINT': [], 'KUBE-KUBELET-CANARY': [], 'KUBE-PROXY-CANARY': [] });
+
+const sameRules = (a: string[], b: string[]): boolean => a.length === b.length && a.every((r, i) => r === b[i]);
+
+/** True when a service port's rules list it the same way in KUBE-SERVICES, KUBE-NODEPORTS and the filter chains. */
+function sameListing(a: ServiceRules | undefined, b: ServiceRules | undefined): boolean {
+  if (!a || !b) return false;
+  return sameRules(a.natServices, b.natServices) && sameRules(a.natNodePorts, b.natNodePorts) && sameRules(a.filterServices, b.filterServices)
+    && sameRules(a.filterExternal, b.filterExternal) && sameRules(a.filterNodePorts, b.filterNodePorts) && sameRules(a.filterFirewall, b.filterFirewall);
+}
+
+/**
+ * A partial sync into the previous nat table's chain map: only the changed service ports' chains
+ * are replaced (table-history.ts keeps what they held), and the chains listing every service only
+ * when a changed service's place in them changed — so the cost follows the change, not the cluster.
+ */
+function writeInPlace(input: SyncInput, previous: IptablesState, changed: Set<string>, own: Written, rulesOf: (s: ServicePortInfo) => ServiceRules): { tables: IptablesState; counts: SyncCounts } {
+  const chains = previous.nat.chains;
+  const replaced = new Map<string, string[] | undefined>();
+  const put = (c: string, rules: string[] | undefined): void => {
+    if (chains[c] === rules) return;
+    if (!replaced.has(c)) replaced.set(c, chains[c]);
+    if (rules) chains[c] = rules;
+    else delete chains[c];
+  };
+  const now = new Map<string, ServiceRules>();
+  for (const s of input.services) if (changed.has(s.name)) now.set(s.name, rulesOf(s));
+  let writtenChains = 0;
+  let writtenRules = 0;
+  let deleted = 0;
+  let listed = true;
+  let endpointDelta = 0;
+  for (const name of changed) {
+    const before = own.byName.get(name);
+    const after = now.get(name);
+    listed &&= sameListing(before, after);
+    endpointDelta += (after?.endpointCount ?? 0) - (before?.endpointCount ?? 0);
+    const next = after?.chains ?? {};
+    for (const c of before ? Object.keys(before.chains) : []) {
+      if (c in next) continue;
+      put(c, undefined);
+      deleted++;
+    }
+    for (const [c, rules] of Object.entries(next)) {
+      put(c, rules);
+      writtenChains++;
+      writtenRules += rules.length;
+    }
+    if (after) own.byName.set(name, after);
+    else own.byName.delete(name);
+  }
+  const l = listed ? { ...own.listing, endpoints: own.listing.endpoints + endpointDelta } : gather(input.services.map((s) => own.byName.get(s.name) ?? rulesOf(s)));
+  own.listing = l;
+  put('KUBE-SERVICES', l.natServices);
+  put('KUBE-NODEPORTS', l.natNodePorts);
+  const nat: IptablesTable = { name: 'nat', builtins: previous.nat.builtins, chains };
+  recordInPlace(previous.nat, nat, replaced);
+  return { tables: { nat, filter: listed ? previous.filter : filterTable(l), mangle: previous.mangle }, counts: countsOf(input, l, writtenChains, writtenRules, deleted) };
+}
+
+/**
+ * Writes the node's tables: in full, or (given the previous tables and input.changed) only the
+ * changed services' chains — written into the previous chain map when this writer made it.
+ */
 export function writeIptables(input: SyncInput, previous?: IptablesState): { tables: IptablesState; counts: SyncCounts } {
   const ctx = contextOf(input);
   const changed = previous && input.changed ? new Set(input.changed) : undefined;
-  const per: ServiceRules[] = input.services.map((s) => serviceRules(s, input.endpoints[s.name], ctx));
-  const nat: Record<string, string[]> = { ...NAT_FIXED, 'KUBE-SERVICES': [...per.flatMap((r) => r.natServices), NODEPORTS_JUMP], 'KUBE-NODEPORTS': per.flatMap((r) => r.natNodePorts) };
+  const keys = contextKeys(ctx);
+  const rulesOf = (s: ServicePortInfo): ServiceRules => serviceRules(s, input.endpoints[s.name], ctx, keys);
+  const own = previous && owners.get(previous.nat.chains);
+  if (changed && previous && own) return writeInPlace(input, previous, changed, own, rulesOf);
+  const per = input.services.map(rulesOf);
+  const l = gather(per);
+  const nat: Record<string, string[]> = { ...NAT_FIXED, 'KUBE-SERVICES': l.natServices, 'KUBE-NODEPORTS': l.natNodePorts };
+  const byName = new Map<string, ServiceRules>();
   let writtenChains = 0;
   let writtenRules = 0;
   input.services.forEach((s, i) => {
-    for (const [name, rules] of Object.entries(per[i]!.chains)) {
+    const mine = per[i]!.chains;
+    byName.set(s.name, per[i]!);
+    for (const [name, rules] of Object.entries(mine)) {
       const keep = changed && !changed.has(s.name) ? previous?.nat.chains[name] : undefined;
       nat[name] = keep ?? rules;
       if (!keep) {
@@ -127,25 +259,7 @@ export function writeIptables(input: SyncInput, previous?: IptablesState): { tab
       }
     }
   });
+  owners.set(nat, { byName, listing: l });
   const deleted = previous ? Object.keys(previous.nat.chains).filter((c) => /^KUBE-(SVC|SVL|EXT|FW|SEP)-/.test(c) && !(c in nat)).length : 0;
-  const filter = {
-    'KUBE-KUBELET-CANARY': [], 'KUBE-PROXY-CANARY': [], 'KUBE-FIREWALL': KUBE_FIREWALL, 'KUBE-FORWARD': KUBE_FORWARD,
-    'KUBE-SERVICES': per.flatMap((r) => r.filterServices), 'KUBE-EXTERNAL-SERVICES': per.flatMap((r) => r.filterExternal),
-    'KUBE-NODEPORTS': per.flatMap((r) => r.filterNodePorts), 'KUBE-PROXY-FIREWALL': per.flatMap((r) => r.filterFirewall), ...FILTER_JUMPS,
-  };
-  const tables: IptablesState = {
-    nat: table('nat', ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], nat),
-    filter: table('filter', ['INPUT', 'FORWARD', 'OUTPUT'], filter),
-    mangle: table('mangle', ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'], { 'KUBE-IPTABLES-HINT': [], 'KUBE-KUBELET-CANARY': [], 'KUBE-PROXY-CANARY': [] }),
-  };
-  const filterRules = 1 + KUBE_FORWARD.length + per.reduce((n, r) => n + r.filterServices.length + r.filterExternal.length + r.filterNodePorts.length + r.filterFirewall.length, 0);
-  const counts: SyncCounts = {
-    numServices: input.services.length,
-    numEndpoints: per.reduce((n, r) => n + r.endpointCount, 0),
-    numFilterChains: 6,
-    numFilterRules: filterRules,
-    numNATChains: 4 + writtenChains,
-    numNATRules: 4 + nat['KUBE-SERVICES']!.length + nat['KUBE-NODEPORTS']!.length + writtenRules + deleted,
-  };
-  return { tables, counts };
+  return { tables: { nat: table('nat', ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], nat), filter: filterTable(l), mangle: mangle() }, counts: countsOf(input, l, writtenChains, writtenRules, deleted) };
 }
