@@ -30,7 +30,7 @@ function endpoints(i: number, shift = 0): EndpointInfo[] {
   });
 }
 
-function input(services: number): SyncInput {
+export function input(services: number): SyncInput {
   const ports = Array.from({ length: services }, (_, i) => servicePort(i));
   return {
     node: { name: 'node01', ips: ['192.168.56.11'], podCIDR: '10.244.1.0/24' },

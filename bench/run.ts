@@ -12,6 +12,8 @@ import type { Deployment, Pod, Service } from '../src/sim/types.js';
 import { syncInput } from '../src/sim/kube-proxy/sync.js';
 import { writeIptables } from '../src/sim/kube-proxy/iptables-mode/tables.js';
 import { connect } from '../src/sim/dataplane/connect.js';
+import { calibrate, ratio } from './baseline.js';
+import { growth } from './growth.js';
 
 const args = process.argv.slice(2);
 const SERVICES = Number(args[0] ?? 1000);
@@ -25,12 +27,16 @@ const sample = (): void => {
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const rows: [string, string, string][] = [];
 
-function time<T>(label: string, count: number, fn: () => T): T {
+const REF = calibrate();
+const figures: Record<string, number> = {};
+
+function time<T>(label: string, count: number, fn: () => T, key?: string): T {
   const t0 = performance.now();
   const r = fn();
   const ms = performance.now() - t0;
   sample();
-  rows.push([label, `${ms.toFixed(1)} ms`, count > 1 ? `${((ms / count) * 1000).toFixed(1)} µs/op` : '']);
+  if (key) figures[key] = ms;
+  rows.push([label, `${ms.toFixed(1)} ms`, `${ratio(ms, REF.ms).padStart(7)} baseline${count > 1 ? `  ${((ms / count) * 1000).toFixed(1)} µs/op` : ''}`]);
   return r;
 }
 
@@ -79,18 +85,22 @@ const node = 'node01';
 const proxier = state.proxy![node]!;
 const input = syncInput(state, proxier, undefined);
 const fresh = { ...input, services: input.services.map((s) => ({ ...s })) };
-const full = time(`kube-proxy full sync on ${node} (${input.services.length} service ports, iptables)`, 1, () => writeIptables(fresh));
+const full = time(`kube-proxy full sync on ${node} (${input.services.length} service ports, iptables)`, 1, () => writeIptables(fresh), 'full');
 const one = input.services.find((s) => s.name === 'default/app-1')!;
 const changedInput = { ...fresh, services: fresh.services.map((s) => (s.name === one.name ? { ...one } : s)), changed: [one.name] };
-time('kube-proxy partial sync after one service changed', 1, () => writeIptables(changedInput, full.tables));
+time('kube-proxy partial sync after one service changed', 1, () => writeIptables(changedInput, full.tables), 'partial');
 const target = listStored<Service>(state, 'services', 'default').find((s) => s.metadata.name === `app-${SERVICES - 1}`)!;
-time('trace one connection to the last service (cold)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }));
-time('trace one connection to the last service (warm)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }));
+time('trace one connection to the last service (cold)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }), 'cold');
+time('trace one connection to the last service (warm)', 1, () => connect(state, { kind: 'node', node }, target.spec.clusterIP!, 80, 'tcp', { timeoutMs: 5000 }), 'warm');
 const natRules = Object.values(full.tables.nat.chains).reduce((n, c) => n + c.length, 0);
 
 const w = Math.max(...rows.map((r) => r[0].length));
-console.log(`k8s-svc-lab control-plane benchmark (${process.version}, ${NODES} nodes, ${SERVICES} services, ${SERVICES * REPLICAS} pods)\n`);
+console.log(`k8s-svc-lab control-plane benchmark (${process.version}, ${NODES} nodes, ${SERVICES} services, ${SERVICES * REPLICAS} pods)`);
+console.log(`baseline: ${REF.label} ${REF.ms.toFixed(1)} ms (each figure's ratio to it follows the time)\n`);
 for (const [label, total, per] of rows) console.log(`${label.padEnd(w)}  ${total.padStart(11)}  ${per}`);
 console.log(`\npods Running: ${running}/${pods.length}; objects stored: ${Object.values(state.objects).reduce((n, b) => n + Object.keys(b).length, 0)}`);
 console.log(`nat rules on ${node}: ${natRules}; kube-proxy log lines kept: ${proxier.log.length}`);
 console.log(`peak RSS: ${mb(peakRss)}; heap used now: ${mb(process.memoryUsage().heapUsed)}`);
+const vs = (ms: number, target: number, unit = 'ms'): string => `${ms.toFixed(1)} ${unit} (${ratio(ms, target)} the ${target} ${unit} target)`;
+console.log(`\nagainst the targets: full sync ${vs(figures.full!, 100)}; partial sync ${((figures.partial! / figures.full!) * 100).toFixed(1)} % of the full one (target 2 %); trace ${vs(figures.cold!, 10)} cold, ${vs(figures.warm!, 10)} warm; peak RSS ${vs(peakRss / 1024 / 1024, 300, 'MB')}`);
+growth();

@@ -10,6 +10,7 @@ import { verifyLesson } from './app/lesson-check.js';
 import { ProgressStore, type LessonProgress } from './app/progress.js';
 import { userDataDir } from './app/user-data.js';
 import type { Lesson } from './lessons/types.js';
+import type * as UiMain from './ui/main.js';
 import { GET_TABWRITER, tabwrite } from './shell/printers/tabwriter.js';
 
 const VERSION = '0.1.0';
@@ -67,6 +68,17 @@ export interface Io {
   err(s: string): void;
   isTerminal: boolean;
   env: Record<string, string | undefined>;
+}
+
+/**
+ * The interactive lab's modules, loaded when it opens. React picks its production build from
+ * NODE_ENV when it is first loaded (the bundle has it fixed at build time; from the sources,
+ * `npm start`, it is set here unless the caller chose otherwise).
+ */
+function loadUi(): Promise<typeof UiMain> {
+  const env = process.env;
+  env.NODE_ENV ??= 'production';
+  return import('./ui/main.js');
 }
 
 /** Runs the command line; returns (or resolves with) the exit status. */
@@ -132,7 +144,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
         }
       }
       noColourFix(io.env);
-      return import('./ui/main.js').then((m) => m.runLessons(io.env, parsed.kind === 'lesson' ? parsed.id : undefined));
+      return loadUi().then((m) => m.runLessons(io.env, parsed.kind === 'lesson' ? parsed.id : undefined));
     }
     case 'lab': {
       if (!io.isTerminal) {
@@ -140,7 +152,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
         return 1;
       }
       noColourFix(io.env);
-      return import('./ui/main.js').then((m) => m.runInteractive(parsed.config, io.env, parsed.preset));
+      return loadUi().then((m) => m.runInteractive(parsed.config, io.env, parsed.preset));
     }
     default: {
       const never: never = parsed;
