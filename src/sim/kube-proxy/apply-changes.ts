@@ -12,12 +12,22 @@ import { parseTimestamp } from '../clock.js';
 import type { ProxierState } from './state.js';
 import type { EndpointInfo, ServicePortInfo } from './types.js';
 
+/** The JSON text of a converted object, computed once: every proxier compares the same shared objects. */
+const texts = new WeakMap<object, string>();
+
+function text(o: object): string {
+  let t = texts.get(o);
+  if (t === undefined) texts.set(o, (t = JSON.stringify(o)));
+  return t;
+}
+
 function sameService(a: ServicePortInfo, b: ServicePortInfo): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || text(a) === text(b);
 }
 
 function sameEndpoints(a: EndpointInfo[] | undefined, b: EndpointInfo[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  if (a === b) return true;
+  return (a?.length ? text(a) : '[]') === (b?.length ? text(b) : '[]');
 }
 
 /** `ClusterIP:port/PROTOCOL` (BaseServicePortInfo.String). */
@@ -56,9 +66,41 @@ function endpointList(eps: EndpointInfo[] | undefined): string[] {
   return t;
 }
 
+/** The Service (`ns/name`) a service port name (`ns/name` or `ns/name:port`) belongs to. */
+const serviceOfPort = (name: string): string => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(0, colon);
+};
+
+/** The port names each Service has in a proxier's endpoints map, kept beside the map as it changes (rebuilt when the map is new, as after a snapshot). */
+const portNames = new WeakMap<Record<string, EndpointInfo[]>, Map<string, Set<string>>>();
+
+function portsIndex(endpoints: Record<string, EndpointInfo[]>): Map<string, Set<string>> {
+  let index = portNames.get(endpoints);
+  if (!index) {
+    index = new Map();
+    for (const name of Object.keys(endpoints)) indexPort(index, name, true);
+    portNames.set(endpoints, index);
+  }
+  return index;
+}
+
+function indexPort(index: Map<string, Set<string>>, name: string, present: boolean): void {
+  const svc = serviceOfPort(name);
+  let names = index.get(svc);
+  if (present) {
+    if (!names) index.set(svc, (names = new Set()));
+    names.add(name);
+  } else if (names) {
+    names.delete(name);
+    if (!names.size) index.delete(svc);
+  }
+}
+
 function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Record<string, EndpointInfo[]>, changed: Set<string>): boolean {
   let any = false;
-  const names = new Set([...Object.keys(next), ...Object.keys(p.endpoints).filter((n) => n === svcKey || n.startsWith(`${svcKey}:`))]);
+  const index = portsIndex(p.endpoints);
+  const names = new Set([...Object.keys(next), ...(index.get(svcKey) ?? [])]);
   for (const name of [...names].sort()) {
     const old = p.endpoints[name];
     const cur = next[name];
@@ -67,6 +109,7 @@ function applyEndpoints(p: ProxierState, now: number, svcKey: string, next: Reco
     log(p, now, { level: 3, source: 'endpointslicecache.go:296', msg: 'Setting endpoints for service port name', kv: [['portName', name], ['endpoints', endpointList(cur)]] });
     if (cur?.length) p.endpoints[name] = cur;
     else delete p.endpoints[name];
+    indexPort(index, name, Boolean(cur?.length));
     changed.add(name);
     any = true;
   }

@@ -4,7 +4,7 @@
 // and EndpointSlice through its informers, and asks for a first, full sync.
 import type { SimState } from '../state.js';
 import type { ConfigMap, EndpointSlice, Pod, Service } from '../types.js';
-import { getStored, listStored, keyOf } from '../api-server/store.js';
+import { getStored, keyOf, listByIndex, listStored } from '../api-server/store.js';
 import { parseTimestamp } from '../clock.js';
 import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
 import type { ProxyMode } from '../config.js';
@@ -19,12 +19,31 @@ import type { InformerEvent, ProxierState } from './state.js';
 /** The label of the kube-proxy DaemonSet's pods. */
 export const KUBE_PROXY_LABEL = 'k8s-app';
 
+/** When a kube-proxy pod's container started (ms), parsed once per stored pod object. */
+const startTimes = new WeakMap<Pod, number | undefined>();
+
+function runningSince(pod: Pod): number | undefined {
+  if (startTimes.has(pod)) return startTimes.get(pod);
+  const started = pod.status?.containerStatuses?.[0]?.state.running?.startedAt;
+  const ms = started ? parseTimestamp(started) : undefined;
+  startTimes.set(pod, ms);
+  return ms;
+}
+
+const isKubeProxy = (pod: Pod | undefined, node: string): pod is Pod =>
+  pod !== undefined && pod.metadata.namespace === 'kube-system' && pod.metadata.labels?.[KUBE_PROXY_LABEL] === 'kube-proxy' && pod.spec.nodeName === node && !pod.metadata.deletionTimestamp;
+
 /** The kube-proxy pod running on a node, and when its container started (ms); undefined when none runs. */
 export function runningKubeProxy(state: SimState, node: string): { pod: Pod; startedAt: number } | undefined {
-  for (const pod of listStored<Pod>(state, 'pods', 'kube-system')) {
-    if (pod.metadata.labels?.[KUBE_PROXY_LABEL] !== 'kube-proxy' || pod.spec.nodeName !== node || pod.metadata.deletionTimestamp) continue;
-    const started = pod.status?.containerStatuses?.[0]?.state.running?.startedAt;
-    if (started) return { pod, startedAt: parseTimestamp(started) };
+  // The pod this node's proxier last ran in is nearly always still the one (a reconcile runs for every watched change).
+  const last = state.proxy?.[node]?.pod;
+  const known = last ? getStored<Pod>(state, 'pods', `kube-system/${last}`) : undefined;
+  const knownStart = isKubeProxy(known, node) ? runningSince(known) : undefined;
+  if (known && knownStart !== undefined) return { pod: known, startedAt: knownStart };
+  for (const pod of listByIndex<Pod>(state, 'pods', 'node', node)) {
+    if (!isKubeProxy(pod, node)) continue;
+    const startedAt = runningSince(pod);
+    if (startedAt !== undefined) return { pod, startedAt };
   }
   return undefined;
 }
