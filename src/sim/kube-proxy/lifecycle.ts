@@ -10,7 +10,7 @@ import { readKubeProxyConfig } from '../kubeadm/kube-proxy.js';
 import type { ProxyMode } from '../config.js';
 import { PROXY_MODES, SIMULATED_PROXY_MODES } from '../config.js';
 import { CACHES_SYNCED, logStartup } from './startup.js';
-import { log } from './log.js';
+import { log, logCapFor } from './log.js';
 import { servicePortsOf } from './service-info.js';
 import { emptyRules, cleanupForMode } from './rules.js';
 import { proxierNode } from './sync.js';
@@ -71,7 +71,7 @@ export function startProxier(state: SimState, node: string, pod: Pod, startedAt:
     tokens: 2, tokensAt: startedAt, lastFullSync: startedAt, nextPeriodic: startedAt,
     events: initialEvents(state), running: true, wakeAt: 0,
     rules: previous ? cleanupForMode(previous.rules, mode) : emptyRules(proxierNode(state, node).podCIDR, state.config.podCIDR),
-    lastDiff: { previous: emptyRules(), at: startedAt }, log: [], logDropped: 0, lastLogMicros: 0,
+    lastDiff: { previous: emptyRules(), at: startedAt }, log: [], logCap: logCapFor(state.config.nodes), logDropped: 0, lastLogMicros: 0,
   };
   if (wanted !== mode) log(p, startedAt, { level: 0, severity: 'E', source: 'server.go:1', msg: `k8s-svc-lab: the ${wanted} proxier is not simulated by this version of the lab yet; running the iptables proxier instead` });
   logStartup(p, startedAt, { configuredMode: wanted === mode ? configured : '', mode, nodeIPs: proxierNode(state, node).ips, kubernetesVersion: state.config.kubernetesVersion });

@@ -6,6 +6,18 @@ import type { LogEntry, ProxierState } from './state.js';
 /** The most lines a proxier keeps; older ones fall off the head. */
 export const LOG_CAP = 5000;
 
+/** The lines every proxier together keeps at most: on a big cluster each keeps fewer (never under MIN_LOG_CAP). */
+const LOG_BUDGET = 100_000;
+const MIN_LOG_CAP = 1000;
+
+/** The lines one proxier keeps on a cluster of `nodes` nodes: LOG_CAP on lesson-size clusters, less from 21 nodes on. */
+export function logCapFor(nodes: number): number {
+  return Math.max(MIN_LOG_CAP, Math.min(LOG_CAP, Math.floor(LOG_BUDGET / Math.max(1, nodes))));
+}
+
+/** The lines this proxier keeps. */
+export const capOf = (p: ProxierState): number => p.logCap;
+
 /** A stable, RNG-free microsecond jitter within a millisecond, so lines do not all end in .000000. */
 function jitter(node: string, ms: number): number {
   let h = 2166136261;
@@ -23,18 +35,16 @@ function nextMicros(p: ProxierState, ms: number, offsetUs: number): number {
 
 function push(p: ProxierState, entry: LogEntry): void {
   p.log.push(entry);
-  if (p.log.length >= LOG_CAP + LOG_SLACK) {
-    p.log.splice(0, LOG_SLACK);
-    p.logDropped += LOG_SLACK;
+  const slack = Math.floor(capOf(p) / 10);
+  if (p.log.length >= capOf(p) + slack) {
+    p.log.splice(0, slack);
+    p.logDropped += slack;
   }
 }
 
-/** How many lines fall off at once when the buffer is full (dropping one by one would cost a copy per line). */
-const LOG_SLACK = 500;
-
-/** The log as kubectl logs prints it: the newest LOG_CAP lines. */
+/** The log as kubectl logs prints it: the newest lines the proxier keeps. */
 export function logLines(p: ProxierState): string[] {
-  return p.log.slice(-LOG_CAP).map((e) => (e.plain ? klogPlain(e.micros, e.source, e.msg) : klogLine(e.severity, e.micros, e.source, e.msg, e.kv ?? [])));
+  return p.log.slice(-capOf(p)).map((e) => (e.plain ? klogPlain(e.micros, e.source, e.msg) : klogLine(e.severity, e.micros, e.source, e.msg, e.kv ?? [])));
 }
 
 /** One log call: written only when `level` ≤ the proxier's verbosity (errors and warnings always). */

@@ -66,6 +66,8 @@ export interface ProxierState {
   lastDiff: { previous: ProgrammedRules; at: number };
   /** klog lines written so far (a ring buffer: oldest dropped past the cap). */
   log: LogEntry[];
+  /** How many lines the ring keeps (fewer per node on a big cluster, log.ts logCapFor). */
+  logCap: number;
   /** Lines dropped from the head of the log so far. */
   logDropped: number;
 }

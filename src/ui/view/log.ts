@@ -4,7 +4,7 @@
 // pods' lines.
 import type { SimState } from '../../sim/state.js';
 import type { LogEntry } from '../../sim/kube-proxy/state.js';
-import { LOG_CAP, logLines } from '../../sim/kube-proxy/log.js';
+import { capOf, LOG_CAP, logLines } from '../../sim/kube-proxy/log.js';
 import { klogLine, klogPlain } from '../../sim/kube-proxy/klog.js';
 import type { Token } from '../theme.js';
 import { nodeOrder } from './nat.js';
@@ -54,12 +54,12 @@ function mergedTail(logs: { node: string; log: LogEntry[] }[]): { node: string; 
   return out.reverse();
 }
 
-/** The log lines of a source, oldest first (none for a node whose kube-proxy never ran); all nodes keep the newest LOG_CAP lines. */
+/** The log lines of a source, oldest first (none for a node whose kube-proxy never ran); all nodes together keep the newest LOG_CAP lines. */
 export function logView(sim: SimState, source: LogSource): LogLine[] {
   if (source !== null) {
     const p = sim.proxy?.[source];
     if (!p) return [];
-    const entries = p.log.slice(-LOG_CAP);
+    const entries = p.log.slice(-capOf(p));
     return logLines(p).map((text, i) => ({ text, token: SEVERITY_TOKEN[entries[i]!.severity] }));
   }
   const logs = nodeOrder(sim).flatMap((node) => {

@@ -51,3 +51,16 @@ test('a restarted kube-proxy does not report latency for changes older than itse
   assert.ok(messages(out).includes('Setting endpoints for service port name'), 'the new proxier loaded the endpoints');
   assert.ok(!messages(out).includes('Network programming'), out);
 });
+
+test('each kube-proxy keeps its newest 5,000 lines on a lesson-size cluster, fewer on a big one, never under 1,000', async () => {
+  const { logCapFor, logLines, log } = await import('../../../src/sim/kube-proxy/log.js');
+  assert.deepEqual([1, 3, 20, 21, 50, 100, 245].map(logCapFor), [5000, 5000, 5000, 4761, 2000, 1000, 1000]);
+  const l = lab('iptables');
+  const p = l.sim.proxy!['node01']!;
+  assert.equal(p.logCap, 5000);
+  for (let i = 0; i < 7000; i++) log(p, l.sim.now, { level: 0, source: 'proxier.go:1', msg: `line ${i}` });
+  const lines = logLines(p);
+  assert.equal(lines.length, 5000);
+  assert.match(lines.at(-1)!, /"line 6999"$/);
+  assert.match(lines[0]!, /"line 2000"$/);
+});
