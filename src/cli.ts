@@ -67,6 +67,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTerminal: boolean;
+  /** Standard output is a terminal (then `run` shows control characters instead of sending them). */
+  outputIsTerminal?: boolean;
   env: Record<string, string | undefined>;
 }
 
@@ -110,7 +112,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
         }
         lesson = found;
       }
-      const r = runScript(text, { config: parsed.config, echo: parsed.echo, host: realFiles(process.cwd()), ...(lesson ? { lesson } : {}) });
+      const r = runScript(text, { config: parsed.config, echo: parsed.echo, host: realFiles(process.cwd()), showControls: Boolean(io.outputIsTerminal), ...(lesson ? { lesson } : {}) });
       out(r.output);
       return r.status;
     }
@@ -165,6 +167,7 @@ const status = main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  outputIsTerminal: Boolean(process.stdout.isTTY),
   env: process.env,
 });
 if (typeof status === 'number') process.exitCode = status;

@@ -8,6 +8,7 @@ import { prompt, runLine, splitScript, type Lab } from '../shell/shell.js';
 import type { Lesson } from '../lessons/types.js';
 import { LessonRun } from './lesson-run.js';
 import type { ShellHost } from '../shell/types.js';
+import { printable } from '../shell/printers/printable.js';
 
 /** How a script runs. */
 export interface ScriptOptions {
@@ -16,6 +17,8 @@ export interface ScriptOptions {
   host: ShellHost;
   /** Start from this lesson's prepared cluster (its options, setup and files) instead of a fresh one. */
   lesson?: Lesson;
+  /** The output goes to a terminal: control characters are shown (printable.ts), not sent. */
+  showControls?: boolean;
 }
 
 /** What a script printed and its exit status: 0 when every command succeeded, 1 when any failed. */
@@ -38,9 +41,10 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
   let output = '';
   let status = 0;
   for (const cmd of commands) {
-    if (opts.echo) output += `${prompt(lab.shell)}${cmd.source}\n`;
+    const shown = opts.showControls ? printable : (t: string): string => t;
+    if (opts.echo) output += `${shown(`${prompt(lab.shell)}${cmd.source}`)}\n`;
     const r = runLine(lab, cmd.source, 'script');
-    for (const line of r.lines) output += `${line.text}\n`;
+    for (const line of r.lines) output += `${shown(line.text)}\n`;
     if (r.status !== 0) status = 1;
     if (r.exit) break;
   }

@@ -10,6 +10,7 @@ import type { SimState } from '../sim/state.js';
 import { newShellState } from '../shell/state.js';
 import { prompt, runLine, type Lab } from '../shell/shell.js';
 import type { OutLine, ShellHost, ShellState } from '../shell/types.js';
+import { printable } from '../shell/printers/printable.js';
 import { memoryHistory, type HistoryStore } from './user-data.js';
 
 /** How long after a rule change or a trace the panes still change with the clock (highlights fading). */
@@ -242,7 +243,10 @@ export class Session {
   }
 
   private push(lines: OutLine[]): void {
-    for (const l of lines) this.lines.push(l);
+    for (const l of lines) {
+      const text = printable(l.text);
+      this.lines.push(text === l.text ? l : { ...l, text });
+    }
     if (this.lines.length > SCROLLBACK_LIMIT + 500) this.lines = this.lines.slice(-SCROLLBACK_LIMIT);
   }
 

@@ -55,6 +55,10 @@ const STEP = ['goal', 'hints', 'checks', 'solution', 'explain', 'wrong'];
 const CLUSTER: Record<string, 'number' | 'string' | 'boolean'> = { nodes: 'number', serviceCIDR: 'string', podCIDR: 'string', nodePortRange: 'string', proxyMode: 'string', cloud: 'boolean', seed: 'number' };
 
 /** Parses and validates a lesson's text. */
+/** Characters lesson text may not hold: every control character but tab and line feed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 export function parseLesson(text: string, file: string): ParsedLesson {
   const errors: string[] = [];
   const err = (path: Path, msg: string): void => void errors.push(`${file}:${lineOf(text, path)}: ${msg}`);
@@ -68,13 +72,18 @@ export function parseLesson(text: string, file: string): ParsedLesson {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, errors: [`${file}:1: a lesson is a mapping (id:, title:, steps: ...)`] };
   const d = doc as Record<string, unknown>;
   for (const k of Object.keys(d)) if (!TOP.includes(k)) err([k], `unknown field "${k}" (expected one of ${TOP.join(', ')})`);
+  const plain = (v: string, path: Path): string => {
+    const c = CONTROL.exec(v);
+    if (c) err(path, `${path.join('.')} contains the control character U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}: lesson text is shown in the learner's terminal`);
+    return v.replace(/\n+$/, '');
+  };
   const str = (v: unknown, path: Path, required: boolean): string => {
     if (v === undefined && !required) return '';
     if (typeof v !== 'string' || !v.trim()) {
       err(path, `${path.join('.')} must be ${required ? 'a non-empty' : 'a'} string`);
       return '';
     }
-    return v.replace(/\n+$/, '');
+    return plain(v, path);
   };
   const strings = (v: unknown, path: Path): string[] => {
     if (v === undefined) return [];
@@ -82,7 +91,7 @@ export function parseLesson(text: string, file: string): ParsedLesson {
       err(path, `${path.join('.')} must be a list of strings`);
       return [];
     }
-    return (v as string[]).map((x) => x.replace(/\n+$/, ''));
+    return (v as string[]).map((x, i) => plain(x, [...path, i]));
   };
   const id = str(d.id, ['id'], true);
   if (id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err(['id'], `id "${id}" must be lower-case words joined by -`);

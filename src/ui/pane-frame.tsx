@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useTheme } from './theme.js';
+import { printable } from '../shell/printers/printable.js';
 
 /** What a pane component receives from the layout. */
 export interface PaneProps {
@@ -19,8 +20,9 @@ export function innerSize(p: Pick<PaneProps, 'width' | 'height'>): { width: numb
   return { width: Math.max(1, p.width - 2), height: Math.max(1, p.height - 2) };
 }
 
-/** Cuts a line to `width` columns (no wrapping: panes show one row per line). */
-export function fit(text: string, width: number): string {
+/** Cuts a line to `width` columns (no wrapping: panes show one row per line), control characters shown, not obeyed. */
+export function fit(raw: string, width: number): string {
+  const text = printable(raw);
   if (text.length <= width) return text;
   return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
 }

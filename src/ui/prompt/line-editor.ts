@@ -4,6 +4,7 @@
 // and Tab's insertion of a completion. Pure: the pane owns the state. No kill ring, no undo.
 import type { Key } from 'ink';
 import { isKey } from '../keys.js';
+import { printable } from '../../shell/printers/printable.js';
 
 /** The line being edited, where the cursor is, and where in the history it came from. */
 export interface LineState {
@@ -141,7 +142,7 @@ export function promptView(text: string, cursor: number, width: number): { befor
   let after = shown.slice(next, next + afterRoom);
   if (start > 0 && before.length > 0) before = `…${before.slice(1)}`;
   if (next + afterRoom < shown.length && after.length > 0) after = `${after.slice(0, -1)}…`;
-  return { before, at: shown.slice(cursor, next) || ' ', after };
+  return { before: printable(before), at: printable(shown.slice(cursor, next)) || ' ', after: printable(after) };
 }
 
 /** Candidates laid out in columns as readline's rl_display_match_list does: down, then across. */
