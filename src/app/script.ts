@@ -43,7 +43,13 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
   for (const cmd of commands) {
     const shown = opts.showControls ? printable : (t: string): string => t;
     if (opts.echo) output += `${shown(`${prompt(lab.shell)}${cmd.source}`)}\n`;
-    const r = runLine(lab, cmd.source, 'script');
+    let r: ReturnType<typeof runLine>;
+    try {
+      r = runLine(lab, cmd.source, 'script');
+    } catch (e) {
+      // A bug in the lab: say so, keep the cluster, go on with the next command (as the interactive lab does).
+      r = { lines: [{ text: `k8s-svc-lab: internal error while running this command: ${e instanceof Error ? e.message : String(e)}`, tone: 'error', stream: 'stderr' }], status: 70 };
+    }
     for (const line of r.lines) output += `${shown(line.text)}\n`;
     if (r.status !== 0) status = 1;
     if (r.exit) break;

@@ -48,16 +48,40 @@ function arithValue(ex: Expander, src: string): string {
   }
 }
 
+/**
+ * The longest word an expansion may make. bash grows a word until memory runs out; the lab stops at
+ * 16 MiB (a variable doubled in a loop would otherwise take the whole lab down).
+ */
+export const MAX_WORD_LENGTH = 16 * 1024 * 1024;
+
+const TOO_LONG = `expansion longer than ${MAX_WORD_LENGTH} characters: the lab's limit for one word`;
+
+/** The parts' values joined, or '' after reporting when they would exceed MAX_WORD_LENGTH. */
+function joinParts(ex: Expander, parts: readonly WordPart[]): string {
+  const values: string[] = [];
+  let length = 0;
+  for (const p of parts) {
+    const v = partValue(ex, p);
+    length += v.length;
+    if (length > MAX_WORD_LENGTH) {
+      ex.fail(TOO_LONG);
+      return '';
+    }
+    values.push(v);
+  }
+  return values.join('');
+}
+
 /** Expands text as bash expands a here-document body or a double-quoted string (no splitting). */
 export function expandString(ex: Expander, text: string): string {
   const r = scanDouble(text, 0, true);
   if (!r.ok) return text;
-  return r.parts.map((p) => partValue(ex, p)).join('');
+  return joinParts(ex, r.parts);
 }
 
 /** Expands a word into a single string without field splitting (assignments, redirection targets). */
 export function expandOne(ex: Expander, w: Word): string {
-  return w.parts.map((p) => partValue(ex, p)).join('');
+  return joinParts(ex, w.parts);
 }
 
 /** Expands a word into fields: splits unquoted expansions on blanks and expands unquoted globs. */
@@ -80,6 +104,10 @@ export function expandFields(ex: Expander, w: Word): string[] {
       if (i > 0) push();
       if (piece !== '') { cur += piece; set = true; if (/[*?[]/.test(piece)) glob = true; }
     });
+    if (cur.length > MAX_WORD_LENGTH) {
+      ex.fail(TOO_LONG);
+      return [];
+    }
   }
   push();
   return fields.flatMap((f) => {

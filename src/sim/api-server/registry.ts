@@ -10,6 +10,7 @@ import { cloneObject, getStored, objectKey, writeStored } from './store.js';
 import { strategyFor } from './strategies.js';
 import { deepEqual } from './patch.js';
 import { decodeObject } from './decode.js';
+import { limitError } from './limits.js';
 import {
   alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, isApiError, notFoundError, required, type ApiError,
 } from './errors.js';
@@ -91,6 +92,11 @@ export function apiCreate<T extends KubeObject>(state: SimState, input: T, opts:
   if (getStored(state, info.resource, objectKey(m.namespace, m.name))) {
     txn?.rollback();
     return alreadyExistsError(info.resource, info.group, m.name);
+  }
+  const tooMany = limitError(state, info, m.name);
+  if (tooMany) {
+    txn?.rollback();
+    return tooMany;
   }
   m.uid = randUuid(state.rng);
   m.creationTimestamp = formatTimestamp(state.now);

@@ -82,6 +82,15 @@ function indexRemove(b: Record<string, KubeObject>, key: string): void {
   if (names[i] === name) names.splice(i, 1);
 }
 
+/** How many objects of a resource are stored (from the namespace index: no scan of the bucket). */
+export function countStored(state: SimState, resource: string): number {
+  const all = state.objects[resource];
+  if (!all) return 0;
+  let n = 0;
+  for (const names of indexOf(all).values()) n += names.length;
+  return n;
+}
+
 /**
  * The stored objects of a resource (optionally one namespace) in etcd key order:
  * by namespace, then by name, which is the order `kubectl get` prints.
