@@ -1,9 +1,11 @@
 // Per-user files: the platform's user data directory (~/.local/share/k8s-svc-lab on Linux,
 // ~/Library/Application Support/k8s-svc-lab on macOS, %LOCALAPPDATA%\k8s-svc-lab\Data on Windows),
 // or $K8S_SVC_LAB_HOME when set. The command history lives there, one JSON string per line so a
-// pasted here-document stays one entry. A missing or unwritable directory never stops the lab: the
-// history is then kept for the session only.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// pasted here-document stays one entry; a line cut short by a lab killed mid-write is skipped on
+// reading. The file is private to the user. A missing or unwritable directory never stops the lab:
+// the history is then kept for the session only.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { privateDir, writeFileAtomic } from './safe-write.js';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 
@@ -49,13 +51,13 @@ export function fileHistory(dir: string): HistoryStore {
     },
     append(entry: string): void {
       try {
-        mkdirSync(dir, { recursive: true });
-        appendFileSync(file, `${JSON.stringify(entry)}\n`);
+        privateDir(dir);
+        appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
         appended++;
         // Keep the file bounded: rewrite it with the newest entries now and then.
         if (appended % 200 === 0) {
           const all = this.load();
-          if (all.length >= HISTORY_FILE_LIMIT) writeFileSync(file, all.slice(-HISTORY_FILE_LIMIT).map((e) => `${JSON.stringify(e)}\n`).join(''));
+          if (all.length >= HISTORY_FILE_LIMIT) writeFileAtomic(file, all.slice(-HISTORY_FILE_LIMIT).map((e) => `${JSON.stringify(e)}\n`).join(''));
         }
       } catch {
         // Read-only home or full disk: the session still has its in-memory history.

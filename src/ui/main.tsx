@@ -1,7 +1,7 @@
 // Opening the interactive lab: the session with the learner's files, history and editor, the Ink
 // app on the alternate screen, and the terminal restored on every way out — quit, Ctrl+D, SIGTERM,
 // SIGHUP, or a crash (which also leaves a report in the user data directory).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../app/safe-write.js';
 import { join } from 'node:path';
 import type { ReactNode } from 'react';
 import { render, type Instance } from 'ink';
@@ -20,10 +20,9 @@ import { ThemeContext, themeFor } from './theme.js';
 function crashSaver(dir: string): (r: CrashReport) => string | undefined {
   return (r) => {
     try {
-      mkdirSync(dir, { recursive: true });
       const file = join(dir, `crash-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
       const options = `--seed ${r.config.seed} --nodes ${r.config.nodes} --proxy-mode ${r.config.proxyMode}${r.config.cloud ? ' --cloud' : ''}`;
-      writeFileSync(file, [
+      writeFileAtomic(file, [
         `k8s-svc-lab internal error: ${r.message}`,
         `while running: ${r.command}`,
         `replay: save the commands below as replay.sh, then k8s-svc-lab run --echo ${options} replay.sh`,
