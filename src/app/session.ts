@@ -140,10 +140,13 @@ export class Session {
     this.changed();
   }
 
-  /** Runs a command out of sight (a lesson's setup): no echo, no history, no command hooks. */
+  /**
+   * Runs a lesson's command out of sight (its setup, its solution): no echo, no history, no command
+   * hooks — and without the learner's real files, which a lesson may not read.
+   */
   runQuietly(command: string): { status: number; output: OutLine[] } {
     const before = this.shell.history.length;
-    const r = runLine(this.lab, command, 'script');
+    const r = runLine({ ...this.lab, host: {} }, command, 'script');
     this.shell.history.length = before;
     this.changed();
     return { status: r.status, output: r.lines };

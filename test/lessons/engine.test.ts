@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseLesson, lineOf } from '../../src/lessons/parse.js';
 import { LessonRun } from '../../src/app/lesson-run.js';
+import { realFiles } from '../../src/app/real-files.js';
+import { runLine } from '../../src/shell/shell.js';
 import type { Lesson } from '../../src/lessons/types.js';
 
 const TINY = readFileSync(new URL('./fixtures/tiny.yaml', import.meta.url), 'utf8');
@@ -162,4 +164,16 @@ test('object fields reach keys that contain dots; pod-replaced ignores pods the 
   const startPods = Object.values(start).map((p) => ({ key: `${p.metadata.namespace}/${p.metadata.name}`, labels: p.metadata.labels ?? {} }));
   run.submit('kubectl delete pod other');
   assert.match(runCheck({ ...ctx, startPods }, 'pod-replaced', { selector: { app: 'web' } }).reason, /^every pod labelled app=web is still the one/);
+});
+
+test('a lesson is data: its setup cannot read the learner\'s real files, which the learner\'s own commands can', () => {
+  const secret = new URL(import.meta.url).pathname;
+  const lesson = { ...tiny(), setup: [`cat ${secret} > /root/stolen.txt`, 'echo ran > /root/setup-ran.txt'] };
+  const host = realFiles('/');
+  const run = new LessonRun(lesson, { host });
+  const shell = run.session.lab;
+  const read = (cmd: string): string => runLine(shell, cmd, 'script').lines.map((l) => l.text).join('\n');
+  assert.equal(read('cat /root/setup-ran.txt'), 'ran', 'the setup ran');
+  assert.equal(read('cat /root/stolen.txt'), '', 'but the real file was not there for it');
+  assert.match(read(`head -n 1 ${secret}`), /^\/\/ /, 'the learner may read their own files');
 });
