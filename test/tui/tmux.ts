@@ -67,6 +67,12 @@ export class Terminal {
     }
   }
 
+  /** What the terminal itself is doing: showing the alternate screen, showing the cursor. */
+  modes(): { alternate: boolean; cursor: boolean } {
+    const [alt, cursor] = this.tmux('display-message', '-p', '-t', this.session, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+    return { alternate: alt === '1', cursor: cursor === '1' };
+  }
+
   /** The pids of the processes the pane's shell started. */
   children(): number[] {
     const shell = this.tmux('list-panes', '-t', this.session, '-F', '#{pane_pid}').trim();
