@@ -171,13 +171,13 @@ if (skip) out.push(`cold start: not measured (${skip})`);
 else {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const base = await coldStart(`${process.execPath} -e 0`, /READY/, 7);
-  const menu = await coldStart(`${process.execPath} dist/cli.js`, /Sandbox: the same lab/, 7);
+  const menu = await coldStart(`${process.execPath} dist/cli.js`, /Welcome to k8s-svc-lab/, 7);
   const lab = await coldStart(`${process.execPath} dist/cli.js sandbox`, /root@controlplane:~# *│/, 7);
   const empty = await coldStart(`printf '' | ${process.execPath} dist/cli.js run`, /READY/, 7);
   const version = await coldStart(`${process.execPath} dist/cli.js --version`, /READY/, 7);
   const bytes = spawnSync('wc', ['-c', 'dist/cli.js'], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0];
   const vsNode = (x: number): string => `${x.toFixed(0)} ms (${ratio(x, base)})`;
-  out.push(`cold start in tmux (dist/cli.js, ${bytes} bytes), baseline node -e 0 ${base.toFixed(0)} ms: --version ${vsNode(version)} [target 2×]; run of an empty script ${vsNode(empty)} [3×]; the lesson menu (first interactive frame) ${vsNode(menu)} [300 ms, 5×]; the sandbox's prompt ${vsNode(lab)}`);
+  out.push(`cold start in tmux (dist/cli.js, ${bytes} bytes), baseline node -e 0 ${base.toFixed(0)} ms: --version ${vsNode(version)} [target 2×]; run of an empty script ${vsNode(empty)} [3×]; the first-run welcome (first interactive frame) ${vsNode(menu)} [300 ms, 5×]; the sandbox's prompt ${vsNode(lab)}`);
 }
 console.log(`\nk8s-svc-lab interactive lab (${process.version})\n`);
 for (const l of out) console.log(l);

@@ -1,4 +1,4 @@
-// What the lab shows from start to end: the lesson menu, a lesson (the lab with the lesson column,
+// What the lab shows from start to end: the welcome on a first run, the lesson menu, a lesson (the lab with the lesson column,
 // typed lines going to the lesson first), or the sandbox — and the way between them (`next`,
 // `lessons`, the menu's choices). Progress is read for the menu and saved by the lesson runs.
 import { useEffect, useState, type ReactNode } from 'react';
@@ -14,6 +14,7 @@ import type { ShellHost } from '../shell/types.js';
 import { App, useSessionVersion } from './App.js';
 import { LessonPane } from './LessonPane.js';
 import { Menu, type MenuChoice } from './Menu.js';
+import { Welcome } from './Welcome.js';
 
 /** What the screens need from the process: lessons, progress, history, the learner's files and editor. */
 export interface RootDeps {
@@ -25,9 +26,12 @@ export interface RootDeps {
   onSession?(session: Session): void;
   /** The cluster options the sandbox starts with. */
   config?: Partial<ClusterConfig>;
+  /** A first run: the welcome comes before the menu, and `welcomed` remembers it was shown. */
+  firstRun?: boolean;
+  welcomed?(): void;
 }
 
-type Screen = { kind: 'menu' } | { kind: 'lesson'; run: LessonRun } | { kind: 'sandbox'; session: Session; preset: string; id: number };
+type Screen = { kind: 'welcome' } | { kind: 'menu' } | { kind: 'lesson'; run: LessonRun } | { kind: 'sandbox'; session: Session; preset: string; id: number };
 
 let sandboxes = 0;
 
@@ -66,7 +70,7 @@ export function Root(props: { deps: RootDeps; lessonId?: string; preset?: string
   const { deps } = props;
   const app = useApp();
   const window = useWindowSize();
-  const [screen, setScreen] = useState<Screen>(() => (props.lessonId ? startLesson(deps, props.lessonId) : props.preset ? startSandbox(deps, props.preset) : { kind: 'menu' }));
+  const [screen, setScreen] = useState<Screen>(() => (props.lessonId ? startLesson(deps, props.lessonId) : props.preset ? startSandbox(deps, props.preset) : deps.firstRun ? { kind: 'welcome' } : { kind: 'menu' }));
   const [progress, setProgress] = useState(() => deps.progress.load());
 
   const choose = (c: MenuChoice): void => {
@@ -84,6 +88,17 @@ export function Root(props: { deps: RootDeps; lessonId?: string; preset?: string
   };
 
   switch (screen.kind) {
+    case 'welcome':
+      return (
+        <Welcome
+          width={props.size?.columns ?? window.columns}
+          height={props.size?.rows ?? window.rows}
+          onDone={() => {
+            deps.welcomed?.();
+            setScreen({ kind: 'menu' });
+          }}
+        />
+      );
     case 'menu':
       return <Menu entries={deps.entries} progress={progress} {...(deps.progress.notice ? { notice: deps.progress.notice } : {})} width={props.size?.columns ?? window.columns} height={props.size?.rows ?? window.rows} onChoose={choose} />;
     case 'lesson':

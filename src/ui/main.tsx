@@ -13,6 +13,7 @@ import { realFiles } from '../app/real-files.js';
 import { editInEditor } from '../app/editor.js';
 import { readLessons } from '../app/lesson-files.js';
 import { ProgressStore } from '../app/progress.js';
+import { SettingsStore } from '../app/settings.js';
 import { Root, type RootDeps } from './Root.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -70,6 +71,7 @@ export function runLessons(env: Record<string, string | undefined>, lessonId?: s
   const dir = userDataDir(env);
   const suspendRef: { current?: (run: () => void) => void } = {};
   const progress = new ProgressStore(dir);
+  const settings = new SettingsStore(dir);
   let notice: (t: string) => void = () => {};
   const host = hostFor(env, suspendRef, (t) => notice(t));
   const deps: RootDeps = {
@@ -83,6 +85,8 @@ export function runLessons(env: Record<string, string | undefined>, lessonId?: s
       notice = (t) => s.notice(t, 'error');
     },
     ...(sandbox ? { config: sandbox.config } : {}),
+    firstRun: !settings.load().welcomed,
+    welcomed: () => settings.save({ welcomed: true }),
   };
   let current: Session | undefined;
   return mount(env, <Root deps={deps} {...(lessonId ? { lessonId } : {})} {...(sandbox ? { preset: sandbox.preset } : {})} />, () => current?.commandLog ?? [], sandbox?.config ?? { ...DEFAULT_CONFIG });

@@ -93,7 +93,9 @@ test('lesson 3 from the menu to completion by typing: a hint, a failed check wit
   const home = mkdtempSync(join(tmpdir(), 'lab-home-'));
   const t = new Terminal(`${process.execPath} --import tsx src/cli.ts`, 150, 44, { K8S_SVC_LAB_HOME: home });
   try {
-    await t.waitFor(/Sandbox: the same lab, no lesson/, 30_000);
+    await t.waitFor(/Welcome to k8s-svc-lab[\s\S]*Press any key for the lessons/, 30_000);
+    t.keys('Enter');
+    await t.waitFor(/› +1 +Pods are mortal/);
     t.keys('Down', 'Down');
     await t.waitFor(/› +3 +Your first ClusterIP Service/);
     t.keys('Enter');

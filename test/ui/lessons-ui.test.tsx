@@ -43,6 +43,28 @@ test('the menu: states, the selection where the learner left off, a broken lesso
   r.unmount();
 });
 
+test('a first run opens on the welcome; any key leads to the menu with lesson 1 chosen, and the welcome is remembered', async () => {
+  let welcomed = 0;
+  const d = { ...deps(), firstRun: true, welcomed: () => void welcomed++ };
+  const r = render(<Root deps={d} size={{ columns: 110, rows: 30 }} />);
+  await tick();
+  const f = r.lastFrame() ?? '';
+  assert.match(f, /Welcome to k8s-svc-lab/);
+  assert.match(f, /How to move/);
+  assert.match(f, /\? +every key, at any time/);
+  assert.match(f, /Press any key for the lessons\./);
+  assert.doesNotMatch(f, /Sandbox: the same lab/);
+  r.stdin.write(' ');
+  await tick();
+  assert.match(r.lastFrame() ?? '', /› {2}1 {5}A tiny lesson/);
+  assert.equal(welcomed, 1);
+  r.unmount();
+  const again = render(<Root deps={{ ...deps(), firstRun: false }} size={{ columns: 110, rows: 30 }} />);
+  await tick();
+  assert.doesNotMatch(again.lastFrame() ?? '', /Welcome/);
+  again.unmount();
+});
+
 test('opening a lesson from the menu: its column shows the goal and live checks; hint and lessons work', async () => {
   const d = deps();
   const r = render(<Root deps={d} size={{ columns: 150, rows: 40 }} />);
