@@ -6,20 +6,26 @@ import { resolveConfig, type ClusterConfig, type ProxyMode } from './sim/config.
 /** The sandbox presets (src/app/sandbox.ts). */
 export const PRESET_NAMES = ['empty', 'nginx', 'hostname', 'db'];
 
-/** The usage text. */
-export const USAGE = `Usage:
-  k8s-svc-lab                                         the lesson menu (needs a terminal)
-  k8s-svc-lab lesson ID                               open a lesson
-  k8s-svc-lab sandbox [--preset P] [cluster options]  the lab on a fresh cluster, no lesson
+/** The commands, one line each: what an error shows under its message. */
+export const SYNOPSIS = `Usage:
+  k8s-svc-lab                                         the lessons (a welcome first, the first time)
+  k8s-svc-lab lesson ID                               open one lesson
   k8s-svc-lab lessons                                 list the lessons and your progress
-  k8s-svc-lab check-lesson FILE                       validate a lesson file and replay its solutions
-  k8s-svc-lab run [--seed N] [--echo] [--lesson ID] [cluster options] [FILE|-]
-                                                      run lab commands from FILE (or standard input)
+  k8s-svc-lab sandbox [--preset P] [cluster options]  the lab on a fresh cluster, no lesson
+  k8s-svc-lab run [--echo] [--lesson ID] [cluster options] [FILE|-]
+                                                      run lab commands from FILE or standard input
+  k8s-svc-lab check-lesson FILE                       check a lesson file and replay its solutions
+`;
 
-A simulated Kubernetes v1.34 kubeadm cluster: no Docker, VM, root or network.
+/** The usage text (--help). */
+export const USAGE = `k8s-svc-lab: a terminal lab that teaches how Kubernetes Services really work, on a simulated
+Kubernetes v1.34 kubeadm cluster of three nodes — no Docker, VM, root or network needed.
+
+${SYNOPSIS}
+The lessons, the lesson and the sandbox need a terminal; run and the others work anywhere.
 
 Run options:
-  --echo                    print each command after its prompt before its output
+  --echo                    print each command after its prompt, then its output (for demos)
   --lesson ID               start from that lesson's prepared cluster instead of a fresh one
   FILE | -                  the script: one command per line; heredocs, \\ continuations and
                             # comments work as in bash; - or no FILE reads standard input
@@ -30,30 +36,36 @@ Sandbox options:
                             and a NodePort on 31110); hostname (3 replicas of the hostname app
                             behind web); db (the mysql pod behind db on 3306)
 
-Cluster options:
-  --nodes N                 number of nodes, control plane included (default 3)
+Cluster options (sandbox and run):
+  --nodes N                 number of nodes, control plane included (default 3, at most 245)
   --service-cidr CIDR       the Service ClusterIP range (default 10.96.0.0/12)
   --pod-cidr CIDR           the pod network; each node gets a /24 of it (default 10.244.0.0/16)
   --node-port-range A-B     the NodePort range (default 30000-32767)
   --proxy-mode MODE         iptables, ipvs, nftables or userspace (default iptables)
   --cloud                   a simulated cloud gives LoadBalancer Services an address
                             (192.168.56.240-250); without it EXTERNAL-IP stays <pending>
-  --seed N                  seed for names, IPs and ports (default 1)
+  --seed N                  seed for names, IPs and ports (default 1): the same seed and the
+                            same commands give the same output
 
 Other options:
   -h, --help                show this help
   -v, --version             print the version
 
 Files:
-  The command history lives in $K8S_SVC_LAB_HOME when set, otherwise in the user data
-  directory (~/.local/share/k8s-svc-lab on Linux).
+  Your command history, lesson progress (progress.json), settings (settings.json) and any crash
+  report live in $K8S_SVC_LAB_HOME when it is set, otherwise in the user data directory
+  (~/.local/share/k8s-svc-lab on Linux, ~/Library/Application Support/k8s-svc-lab on macOS).
+  $K8S_SVC_LAB_LESSONS points the lab at another directory of lesson files.
 
 Examples:
-  k8s-svc-lab
-  k8s-svc-lab sandbox --nodes 5 --proxy-mode ipvs
-  k8s-svc-lab run --echo demo.sh
+  npx k8s-svc-lab                                 start with the lessons
+  k8s-svc-lab lesson first-clusterip-service      go straight to a lesson
+  k8s-svc-lab sandbox --preset hostname           play with a Service of three pods
+  k8s-svc-lab sandbox --nodes 5 --proxy-mode ipvs five nodes, kube-proxy in IPVS mode
+  k8s-svc-lab run --echo demo.sh                  replay a scripted demo
   echo 'kubectl get nodes -o wide' | k8s-svc-lab run
-  k8s-svc-lab run --seed 7 --service-cidr 10.100.0.0/16 --pod-cidr 10.32.0.0/12 lesson.sh
+  k8s-svc-lab run --lesson nodeport solution.sh   check a lesson's commands from a file
+  k8s-svc-lab check-lesson lessons/03-first-clusterip-service.yaml
 `;
 
 /** What the command line asked for. */

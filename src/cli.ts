@@ -2,7 +2,7 @@
 // or a script run (`k8s-svc-lab run`). The one place, with src/app and src/ui/main.tsx, that touches
 // process, files and the host clock. The interactive lab's modules load only when it opens.
 import { readFileSync } from 'node:fs';
-import { parseClusterArgs, USAGE } from './cli-args.js';
+import { parseClusterArgs, SYNOPSIS, USAGE } from './cli-args.js';
 import { runScript } from './app/script.js';
 import { realFiles } from './app/real-files.js';
 import { readLesson, readLessons, type LessonEntry } from './app/lesson-files.js';
@@ -95,7 +95,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
       out(`k8s-svc-lab ${VERSION}\n`);
       return 0;
     case 'error':
-      err(`k8s-svc-lab: ${parsed.message}\n\n${USAGE}`);
+      err(`k8s-svc-lab: ${parsed.message}\n\n${SYNOPSIS}\nk8s-svc-lab --help shows every option, with examples.\n`);
       return 2;
     case 'run': {
       const text = readScript(parsed.file);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { parseClusterArgs } from '../../src/cli-args.js';
+import { parseClusterArgs, SYNOPSIS } from '../../src/cli-args.js';
 
 const cli = (args: string[], input = ''): { status: number | null; stdout: string; stderr: string } => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { input, encoding: 'utf8' });
@@ -90,4 +90,20 @@ test('sandbox presets: each names real scenarios, and the command line checks th
   assert.deepEqual(sandboxCommand('preset db'), { preset: 'db' });
   assert.match(sandboxCommand('preset')?.error ?? '', /^preset: choose one of \n {2}empty/);
   assert.equal(sandboxCommand('kubectl get pods'), undefined);
+});
+
+test('--help covers every command and option with examples; a wrong option gets a short error and the commands', () => {
+  const help = cli(['--help']);
+  assert.equal(help.status, 0);
+  for (const c of ['lesson ID', 'lessons', 'sandbox', 'run', 'check-lesson FILE']) assert.ok(help.stdout.includes(`k8s-svc-lab ${c}`), c);
+  for (const o of ['--echo', '--lesson', '--preset', '--nodes', '--service-cidr', '--pod-cidr', '--node-port-range', '--proxy-mode', '--cloud', '--seed', '--help', '--version', '$K8S_SVC_LAB_HOME', '$K8S_SVC_LAB_LESSONS']) {
+    assert.ok(help.stdout.includes(o), o);
+  }
+  assert.match(help.stdout, /Examples:\n {2}npx k8s-svc-lab/);
+  const bad = cli(['--colour']);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stdout, '');
+  assert.equal(bad.stderr, `k8s-svc-lab: Unknown option '--colour'\n\n${SYNOPSIS}\nk8s-svc-lab --help shows every option, with examples.\n`);
+  assert.ok(bad.stderr.split('\n').length < help.stdout.split('\n').length / 3, 'the error is short');
+  assert.equal(cli(['sandbox', '--nodes', 'three']).stderr.split('\n')[0], 'k8s-svc-lab: --nodes must be a whole number, not "three"');
 });
