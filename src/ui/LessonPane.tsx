@@ -39,31 +39,37 @@ export function LessonPane(props: { view: LessonView; width: number; height: num
       </Box>
     );
   }
+  // What the learner needs now (the goal, the checks, the hints) keeps its rows; the introduction
+  // and the last step's explanation give up theirs first when the column is short, cut at the bottom.
+  const keep = (node: ReactNode): ReactNode => <Box flexShrink={0} flexDirection="column">{node}</Box>;
+  const yields = (node: ReactNode): ReactNode => <Box flexShrink={1} flexDirection="column" overflow="hidden">{node}</Box>;
   return (
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
-      <Text {...theme.style('heading')} wrap="truncate">{lesson.title}</Text>
-      <Text {...theme.style('muted')} wrap="truncate">{done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>
-      {step === 0 && !done ? <Text {...theme.style('muted')} wrap="wrap">{reflow(lesson.intro)}</Text> : null}
-      {explained ? <Text {...theme.style('hint')} wrap="wrap">✓ {reflow(explained)}</Text> : null}
+      {keep(<Text {...theme.style('heading')} wrap="truncate">{lesson.title}</Text>)}
+      {keep(<Text {...theme.style('muted')} wrap="truncate">{done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>)}
+      {step === 0 && !done ? yields(<Text {...theme.style('muted')} wrap="wrap">{reflow(lesson.intro)}</Text>) : null}
+      {explained ? yields(<Text {...theme.style('hint')} wrap="wrap">✓ {reflow(explained)}</Text>) : null}
       {done ? (
-        <Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete. {reflow(lesson.outro)}</Text>
+        yields(<Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete. {reflow(lesson.outro)}</Text>)
       ) : (
-        <>
-          <Text> </Text>
-          <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>
-          {s.checks.map((c, i) => {
-            const r = results[i];
-            return (
-              <Text key={i} {...theme.style(r?.pass ? 'ready' : 'pending')} wrap="wrap">
-                {r?.pass ? '✓' : '✗'} {r?.pass ? c.check : r?.reason ?? c.check}
-              </Text>
-            );
-          })}
-          {s.hints.slice(0, hintsShown).map((h, i) => <Text key={`h${i}`} {...theme.style('hint')} wrap="wrap">hint {i + 1}: {reflow(h)}</Text>)}
-        </>
+        keep(
+          <>
+            <Text> </Text>
+            <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>
+            {s.checks.map((c, i) => {
+              const r = results[i];
+              return (
+                <Text key={i} {...theme.style(r?.pass ? 'ready' : 'pending')} wrap="wrap">
+                  {r?.pass ? '✓' : '✗'} {r?.pass ? c.check : r?.reason ?? c.check}
+                </Text>
+              );
+            })}
+            {s.hints.slice(0, hintsShown).map((h, i) => <Text key={`h${i}`} {...theme.style('hint')} wrap="wrap">hint {i + 1}: {reflow(h)}</Text>)}
+          </>,
+        )
       )}
       <Box flexGrow={1} />
-      <Text {...theme.style('muted')} wrap="truncate">{(done ? 'next · lessons' : 'hint · check · solution · undo · reset · lessons').slice(0, inner)}</Text>
+      {keep(<Text {...theme.style('muted')} wrap="truncate">{(done ? 'next · lessons' : 'hint · check · solution · undo · reset · lessons').slice(0, inner)}</Text>)}
     </Box>
   );
 }

@@ -7,7 +7,8 @@ import { render } from 'ink-testing-library';
 import { readFileSync } from 'node:fs';
 import { Root, type RootDeps } from '../../src/ui/Root.js';
 import { startIndex } from '../../src/ui/Menu.js';
-import { reflow } from '../../src/ui/LessonPane.js';
+import { LessonPane, reflow } from '../../src/ui/LessonPane.js';
+import { LessonRun } from '../../src/app/lesson-run.js';
 import { parseLesson } from '../../src/lessons/parse.js';
 import type { LessonEntry } from '../../src/app/lesson-files.js';
 import type { LessonProgress } from '../../src/app/progress.js';
@@ -130,5 +131,24 @@ test('the sandbox from the menu: reset starts a fresh cluster, preset NAME anoth
   assert.match(r.lastFrame() ?? '', /k8s-svc-lab · sandbox · db/);
   await type('kubectl get svc db --no-headers | wc -l');
   assert.match(r.lastFrame() ?? '', /wc -l\s*│\s*\n│1 /);
+  r.unmount();
+});
+
+test('a column too short for the introduction cuts the introduction, never the title, the goal or the checks', async () => {
+  const p = parseLesson(TINY, 'tiny.yaml');
+  assert.ok(p.ok);
+  if (!p.ok) return;
+  const lesson = { ...p.lesson, intro: Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of a long introduction.`).join('\n\n') };
+  const run = new LessonRun(lesson);
+  const r = render(<LessonPane view={run.view()} width={40} height={22} version={0} />);
+  await tick();
+  const rows = (r.lastFrame() ?? '').split('\n').map((l) => l.replace(/^[│╭╰]\s?|\s*[│╮╯]$/g, '').trim());
+  assert.equal(rows[1], 'A tiny lesson', 'the title keeps its row');
+  assert.equal(rows[2], 'step 1 of 2');
+  assert.equal(rows[3], 'Paragraph 1 of a long introduction.');
+  const goal = rows.findIndex((l) => l.startsWith('Expose the web Deployment'));
+  assert.ok(goal > 3, rows.join('\n'));
+  assert.ok(rows.slice(goal).some((l) => l.startsWith('✗ ')), 'a failing check is shown with its reason');
+  assert.match(rows.at(-2) ?? '', /^hint · check/);
   r.unmount();
 });
