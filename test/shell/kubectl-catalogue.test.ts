@@ -40,7 +40,7 @@ const cases: Case[] = [
   { name: 'create deployment without an image', line: 'kubectl create deployment x', err: 'error: required flag(s) "image" not set', status: 1 },
   { name: 'run without a name', line: 'kubectl run', err: 'error: NAME is required for run\nSee \'kubectl run -h\' for help and examples', status: 1 },
   { name: 'expose what is not there', line: 'kubectl expose deploy nope --port 80', err: 'Error from server (NotFound): deployments.apps "nope" not found', status: 1 },
-  { name: 'logs of a pod that is not there', line: 'kubectl logs nope', err: 'Error from server (NotFound): pods "nope" not found', status: 1 },
+  { name: 'logs of a pod that is not there (logs.go names the namespace, as a client error)', line: 'kubectl logs nope', err: 'error: error from server (NotFound): pods "nope" not found in namespace "default"', status: 1 },
   { name: 'set image on a deployment that is not there', line: 'kubectl set image deploy/nope nginx=nginx:1.27', err: 'Error from server (NotFound): deployments.apps "nope" not found', status: 1 },
   { name: 'two missing objects, two errors', line: 'kubectl get pods/x svc/y', err: 'Error from server (NotFound): pods "x" not found\nError from server (NotFound): services "y" not found', status: 1 },
 ];

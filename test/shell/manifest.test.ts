@@ -22,9 +22,9 @@ const cases: { name: string; stdin: string; stderr: string }[] = [
     stderr: 'error: error parsing STDIN: error converting YAML to JSON: yaml: line 4: did not find expected key\n',
   },
   {
-    name: 'a sequence entry key indented wrongly',
+    name: 'a sequence entry key indented wrongly (the dash at its parent key\'s column: go-yaml wants a key)',
     stdin: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n   targetPort: 80\n',
-    stderr: "error: error parsing STDIN: error converting YAML to JSON: yaml: line 7: did not find expected '-' indicator\n",
+    stderr: 'error: error parsing STDIN: error converting YAML to JSON: yaml: line 7: did not find expected key\n',
   },
   {
     name: 'an unterminated quoted string',

@@ -54,7 +54,7 @@ test('exec -c picks the container; an unknown one is refused', () => {
   assert.deepEqual(hosts, ['side:sh']);
   const d = runWithNested(lab, 'exec two -- ls', () => ({ status: 0, stdout: '' }));
   assert.equal(d.stderr, 'Defaulted container "web" out of: web, side\n');
-  assert.equal(kubectl(lab, 'exec two -c nope -- ls').stderr, 'error: container nope not found in pod two\n');
+  assert.equal(kubectl(lab, 'exec two -c nope -- ls').stderr, 'Error from server (BadRequest): container nope is not valid for pod two\n');
 });
 
 test('logs -f prints what exists in script mode; --prefix names the source', () => {

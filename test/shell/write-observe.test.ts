@@ -50,9 +50,9 @@ test('logs: waiting container, nginx start-up lines, --tail, -c, --previous', ()
   assert.equal(all[0], '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
   assert.match(all[10]!, /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[notice\] 1#1: nginx\/1\.27\.5$/);
   assert.equal(kubectl(lab, 'logs web --tail=1').stdout.split('\n').length, 2);
-  assert.equal(kubectl(lab, 'logs web -c nope').stderr, 'Error from server (BadRequest): container nope is not valid for pod web\n');
+  assert.equal(kubectl(lab, 'logs web -c nope').stderr, 'error: container nope is not valid for pod web\n');
   assert.equal(kubectl(lab, 'logs web --previous').stderr, 'Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n');
-  assert.equal(kubectl(lab, 'logs nope').stderr, 'Error from server (NotFound): pods "nope" not found\n');
+  assert.equal(kubectl(lab, 'logs nope').stderr, 'error: error from server (NotFound): pods "nope" not found in namespace "default"\n');
 });
 
 test('logs of a busybox shell command', () => {

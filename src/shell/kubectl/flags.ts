@@ -41,8 +41,8 @@ function setValue(spec: FlagSpec, raw: string, shown: string, out: ParsedFlags):
   let value: string | number | boolean | string[];
   switch (spec.type) {
     case 'bool':
-      if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`;
-      value = /^(true|1|t|TRUE|True)$/.test(raw);
+      if (!/^(true|false|1|0|t|f|T|F|TRUE|FALSE|True|False)$/.test(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`;
+      value = /^(true|1|t|T|TRUE|True)$/.test(raw);
       break;
     case 'int':
       if (!/^[-+]?\d+$/.test(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
@@ -64,8 +64,9 @@ function setValue(spec: FlagSpec, raw: string, shown: string, out: ParsedFlags):
   return undefined;
 }
 
-function shownName(spec: FlagSpec, short: boolean): string {
-  return short && spec.short ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
+/** How pflag names a flag in "invalid argument" errors: with its shorthand whenever it has one, however it was typed. */
+function shownName(spec: FlagSpec): string {
+  return spec.short ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
 }
 
 /** Parses one `--long[=value]` argument; returns how many extra arguments it consumed, or an error. */
@@ -74,11 +75,11 @@ function parseLong(arg: string, next: string | undefined, specs: FlagSpec[], out
   const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
   const spec = specs.find((s) => s.long === name);
   if (!spec) return `unknown flag: --${name}`;
-  if (eq >= 0) return setValue(spec, arg.slice(eq + 1), shownName(spec, false), out) ?? 0;
-  if (spec.type === 'bool') return setValue(spec, 'true', shownName(spec, false), out) ?? 0;
-  if (spec.noOptDefault !== undefined) return setValue(spec, spec.noOptDefault, shownName(spec, false), out) ?? 0;
+  if (eq >= 0) return setValue(spec, arg.slice(eq + 1), shownName(spec), out) ?? 0;
+  if (spec.type === 'bool') return setValue(spec, 'true', shownName(spec), out) ?? 0;
+  if (spec.noOptDefault !== undefined) return setValue(spec, spec.noOptDefault, shownName(spec), out) ?? 0;
   if (next === undefined) return `flag needs an argument: --${name}`;
-  return setValue(spec, next, shownName(spec, false), out) ?? 1;
+  return setValue(spec, next, shownName(spec), out) ?? 1;
 }
 
 /** Parses one `-abc` group of shorthand flags. */
@@ -89,15 +90,15 @@ function parseShort(arg: string, next: string | undefined, specs: FlagSpec[], ou
     if (!spec) return `unknown shorthand flag: '${c}' in ${arg}`;
     const rest = arg.slice(i + 1);
     if (spec.type === 'bool') {
-      if (rest.startsWith('=')) return setValue(spec, rest.slice(1), shownName(spec, true), out) ?? 0;
-      const err = setValue(spec, 'true', shownName(spec, true), out);
+      if (rest.startsWith('=')) return setValue(spec, rest.slice(1), shownName(spec), out) ?? 0;
+      const err = setValue(spec, 'true', shownName(spec), out);
       if (err) return err;
       continue;
     }
-    if (rest.length > 0) return setValue(spec, rest.startsWith('=') ? rest.slice(1) : rest, shownName(spec, true), out) ?? 0;
-    if (spec.noOptDefault !== undefined) return setValue(spec, spec.noOptDefault, shownName(spec, true), out) ?? 0;
+    if (rest.length > 0) return setValue(spec, rest.startsWith('=') ? rest.slice(1) : rest, shownName(spec), out) ?? 0;
+    if (spec.noOptDefault !== undefined) return setValue(spec, spec.noOptDefault, shownName(spec), out) ?? 0;
     if (next === undefined) return `flag needs an argument: '${c}' in -${c}`;
-    return setValue(spec, next, shownName(spec, true), out) ?? 1;
+    return setValue(spec, next, shownName(spec), out) ?? 1;
   }
   return 0;
 }

@@ -116,15 +116,23 @@ function copyJson(v: unknown, depth: number): unknown {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, copyJson(x, depth + 1)]));
 }
 
-/** Decodes a request body for a kind: the object (a fresh copy) or the API server's BadRequest. */
-export function decodeObject(info: ResourceInfo, body: unknown): KubeObject | ApiError {
+/** The request's fieldValidation: unknown fields fail the request, become warnings, or are dropped. */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+/**
+ * Decodes a request body for a kind: the object (a fresh copy) or the API server's BadRequest.
+ * With Warn, each unknown field is added to `warnings` (the create handler's addStrictDecodingWarnings).
+ */
+export function decodeObject(info: ResourceInfo, body: unknown, validation: FieldValidation = 'Strict', warnings?: string[]): KubeObject | ApiError {
   const schema = KIND_SCHEMAS[info.kind];
   const prefix = `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: `;
   if (!schema) return badRequestError(`${prefix}no schema`);
   const w: Walk = { unknown: [] };
   const decoded = decodeValue(w, body, schema, { struct: info.kind, goPath: '', fieldPath: '', depth: 0 });
   if (w.typeError) return badRequestError(`${prefix}${w.typeError}`);
-  if (w.unknown.length > 0) return badRequestError(`${prefix}strict decoding error: ${w.unknown.map((u) => `unknown field "${u}"`).join(', ')}`);
+  const unknown = w.unknown.map((u) => `unknown field "${u}"`);
+  if (unknown.length > 0 && validation === 'Strict') return badRequestError(`${prefix}strict decoding error: ${unknown.join(', ')}`);
+  if (validation === 'Warn') warnings?.push(...unknown);
   const obj = decoded as KubeObject;
   obj.metadata ??= {};
   fillValueStructs(obj);

@@ -9,7 +9,7 @@ import { lookupKind, apiVersionOf, type Kind, type ResourceInfo } from './resour
 import { cloneObject, getStored, objectKey, writeStored } from './store.js';
 import { strategyFor } from './strategies.js';
 import { deepEqual } from './patch.js';
-import { decodeObject } from './decode.js';
+import { decodeObject, type FieldValidation } from './decode.js';
 import { limitError } from './limits.js';
 import {
   alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, isApiError, notFoundError, required, type ApiError,
@@ -24,6 +24,10 @@ export interface WriteOptions {
   namespace?: string;
   /** Validate and allocate but store nothing (`--dry-run=server`). */
   dryRun?: boolean;
+  /** What unknown fields do (kubectl's --validate); Strict when absent. */
+  fieldValidation?: FieldValidation;
+  /** Collects the warnings the response carries (its Warning headers). */
+  warnings?: string[];
 }
 
 /** Finds the served resource of an object's kind and apiVersion. */
@@ -63,7 +67,7 @@ function assignName(state: SimState, info: ResourceInfo, obj: KubeObject): void 
 export function apiCreate<T extends KubeObject>(state: SimState, input: T, opts: WriteOptions = {}): ApiResult<T> {
   const info = resourceForObject(input);
   if ('reason' in info) return info;
-  const obj = decodeObject(info, input);
+  const obj = decodeObject(info, input, opts.fieldValidation, opts.warnings);
   if (isApiError(obj)) return obj;
   const m = obj.metadata;
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'generation'] as const) delete m[k];
@@ -119,7 +123,7 @@ export interface UpdateOptions extends WriteOptions {
 export function apiUpdate<T extends KubeObject>(state: SimState, input: T, opts: UpdateOptions = {}): ApiResult<T> {
   const info = resourceForObject(input);
   if ('reason' in info) return info;
-  const decoded = opts.subresource === 'status' ? (cloneObject(input) as KubeObject) : decodeObject(info, input);
+  const decoded = opts.subresource === 'status' ? (cloneObject(input) as KubeObject) : decodeObject(info, input, opts.fieldValidation, opts.warnings);
   if (isApiError(decoded)) return decoded;
   const ns = info.namespaced ? decoded.metadata?.namespace || opts.namespace || 'default' : undefined;
   const name = decoded.metadata?.name ?? '';

@@ -8,7 +8,7 @@ import { bool, list } from '../flags.js';
 import { loadManifests, type ManifestItem } from '../manifest.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
 import { lastAppliedOf, threeWay, withLastApplied } from './apply-merge.js';
-import { afterWrite, dryRunOf, fail, failApi, type DryRun } from './common.js';
+import { afterWrite, dryRunOf, fail, failApi, fieldValidationOf, printWarnings, type DryRun, type FieldValidation } from './common.js';
 import { report } from './print.js';
 import { filenameFlags, helpFor, WRITE_FLAGS } from './verb-base.js';
 import { nameOf, placeItems } from './objects.js';
@@ -20,7 +20,8 @@ function infoString(item: ManifestItem): string {
 }
 
 /** Applies one object; returns false when it failed (the error is printed). */
-function applyOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean {
+function applyOne(k: KubectlContext, item: ManifestItem, dry: DryRun, fieldValidation: FieldValidation): boolean {
+  const warnings: string[] = [];
   const obj = withLastApplied(item.obj);
   const name = nameOf(obj);
   if (name === '') return fail(k, `error when retrieving current configuration of:\n${infoString(item)}\nfrom server for: "${item.source}": resource name may not be empty`) === 0;
@@ -29,7 +30,8 @@ function applyOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean {
     if (live.reason !== 'NotFound') return failApi(k, live, { file: item.source, action: 'retrieving current configuration of' }) === 0;
     let created: KubeObject = obj;
     if (dry !== 'client') {
-      const r = apiCreate(k.sim, obj, { namespace: obj.metadata.namespace, dryRun: dry === 'server' });
+      const r = apiCreate(k.sim, obj, { namespace: obj.metadata.namespace, dryRun: dry === 'server', fieldValidation, warnings });
+      printWarnings(k, warnings);
       if (isApiError(r)) return failApi(k, r, { file: item.source, action: 'creating' }) === 0;
       created = r;
     }
@@ -48,7 +50,8 @@ function applyOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean {
   }
   let updated: KubeObject = desired;
   if (dry !== 'client') {
-    const r = apiUpdate(k.sim, desired, { namespace: obj.metadata.namespace, dryRun: dry === 'server' });
+    const r = apiUpdate(k.sim, desired, { namespace: obj.metadata.namespace, dryRun: dry === 'server', fieldValidation, warnings });
+    printWarnings(k, warnings);
     if (isApiError(r)) return failApi(k, r, { file: item.source, action: 'patching' }) === 0;
     updated = r;
   }
@@ -60,6 +63,8 @@ function applyOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean {
 function runApply(k: KubectlContext): number {
   const dry = dryRunOf(k);
   if (typeof dry === 'object') return fail(k, dry.error);
+  const validation = fieldValidationOf(k);
+  if (typeof validation === 'object') return fail(k, validation.error);
   const files = list(k.flags, 'filename');
   if (files.length === 0) return fail(k, 'error: must specify one of -f and -k');
   const loaded = loadManifests(k, files, bool(k.flags, 'recursive'));
@@ -69,7 +74,7 @@ function runApply(k: KubectlContext): number {
   if (placed.items.length === 0) return fail(k, 'error: no objects passed to apply');
   let ok = true;
   for (const item of placed.items) {
-    ok = applyOne(k, item, dry) && ok;
+    ok = applyOne(k, item, dry, validation) && ok;
     if (dry !== 'client') afterWrite(k);
   }
   return ok ? 0 : 1;

@@ -5,6 +5,7 @@ import type { KubectlContext } from '../verb.js';
 import { str } from '../flags.js';
 import type { FlagSpec } from '../flags.js';
 import { apiErrorText, clientErrorText } from '../errors.js';
+import type { FieldValidation } from '../../../sim/api-server/decode.js';
 
 /** `--dry-run` as kubectl parses it. */
 export type DryRun = 'none' | 'client' | 'server';
@@ -25,6 +26,23 @@ export function dryRunOf(k: KubectlContext): DryRun | { error: string } {
   if (v === 'client' || v === 'unchanged') return 'client';
   if (v === 'server') return 'server';
   return { error: `error: Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
+}
+
+/** The fieldValidation a write sends, from `--validate`. */
+export type { FieldValidation };
+
+/** Reads `--validate` as cmdutil.GetValidationDirective does: a Go bool, strict, warn or ignore. */
+export function fieldValidationOf(k: KubectlContext): FieldValidation | { error: string } {
+  const v = str(k.flags, 'validate');
+  if (/^(1|t|T|TRUE|true|True|strict)$/.test(v)) return 'Strict';
+  if (/^(0|f|F|FALSE|false|False|ignore)$/.test(v)) return 'Ignore';
+  if (v === 'warn') return 'Warn';
+  return { error: `invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)` };
+}
+
+/** Prints the warnings a response carried, as client-go's warning handler does. */
+export function printWarnings(k: KubectlContext, warnings: string[]): void {
+  for (const w of warnings.splice(0)) k.stderr(`Warning: ${w}\n`, 'warning');
 }
 
 /** `deployment.apps` or `service`: the kind as success lines name it. */

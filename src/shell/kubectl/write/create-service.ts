@@ -2,6 +2,7 @@
 // pkg/cmd/create/create_service.go): ports from --tcp (named `80-8080`), labels and selector
 // app=<name>; errors wrapped as `failed to create <Type> service: ...`.
 import type { Service, ServicePort } from '../../../sim/types.js';
+import { isValidPortName, isValidPortNum } from '../../../sim/api-server/validation/names.js';
 import { int, list, str } from '../flags.js';
 import type { FlagSpec } from '../flags.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
@@ -12,18 +13,27 @@ import { helpFor, WRITE_FLAGS } from './verb-base.js';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
-const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Go's strconv.ParseUint(s, 10, 16) (k8s.io/utils net.ParsePort): digits only, at most 65535. */
+function parseUint16(s: string): number | string {
+  if (!/^\d+$/.test(s)) return `strconv.ParseUint: parsing "${s}": invalid syntax`;
+  return Number(s) > 65535 ? `strconv.ParseUint: parsing "${s}": value out of range` : Number(s);
+}
 
-/** parsePorts: `port[:targetPort]`, an error text when a part is not a valid port. */
+/**
+ * parsePorts: `port[:targetPort]`. The port goes through net.ParsePort (0 allowed); a targetPort that
+ * strconv.Atoi reads must be a valid port number, anything else a valid port name (IsValidPortName).
+ */
 function parsePorts(spec: string): { port: number; targetPort: number | string } | string {
-  const [p, t] = spec.split(':');
-  if (!/^\d+$/.test(p ?? '')) return `strconv.Atoi: parsing "${p}": invalid syntax`;
-  const port = Number(p);
-  if (port < 0 || port > 65535) return `port "${p}" out of range`;
+  const [p = '', t] = spec.split(':');
+  const port = parseUint16(p);
+  if (typeof port === 'string') return port;
   if (t === undefined) return { port, targetPort: port };
-  if (/^\d+$/.test(t)) return Number(t) >= 1 && Number(t) <= 65535 ? { port, targetPort: Number(t) } : 'must be between 1 and 65535, inclusive';
-  if (t.length > 15 || !PORT_NAME.test(t) || !/[a-z]/.test(t)) return 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
-  return { port, targetPort: t };
+  if (/^[+-]?\d+$/.test(t) && Number.isSafeInteger(Number(t))) {
+    const errs = isValidPortNum(Number(t));
+    return errs.length ? errs.join(',') : { port, targetPort: Number(t) };
+  }
+  const errs = isValidPortName(t);
+  return errs.length ? errs.join(',') : { port, targetPort: t };
 }
 
 function buildService(k: KubectlContext, type: ServiceType, name: string): Service | string {

@@ -7,7 +7,7 @@ import { verbHelp } from '../help.js';
 import { loadManifests, type ManifestItem } from '../manifest.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
 import { withLastApplied } from './apply-merge.js';
-import { afterWrite, dryRunOf, fail, failApi, printSuccess, type DryRun } from './common.js';
+import { afterWrite, dryRunOf, fail, failApi, fieldValidationOf, printSuccess, printWarnings, type DryRun, type FieldValidation } from './common.js';
 import { CREATE_DEPLOYMENT_VERB } from './create-deployment.js';
 import { CREATE_CONFIGMAP_VERB, CREATE_NAMESPACE_VERB } from './create-namespace.js';
 import { CREATE_SERVICE_VERB } from './create-service.js';
@@ -22,11 +22,13 @@ export function subcommandHelp(k: KubectlContext, verb: KubectlVerb): number {
   return 1;
 }
 
-function createOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean {
+function createOne(k: KubectlContext, item: ManifestItem, dry: DryRun, fieldValidation: FieldValidation): boolean {
   const obj = bool(k.flags, 'save-config') ? withLastApplied(item.obj) : item.obj;
   let result = obj;
   if (dry !== 'client') {
-    const r = apiCreate(k.sim, obj, { namespace: obj.metadata.namespace, dryRun: dry === 'server' });
+    const warnings: string[] = [];
+    const r = apiCreate(k.sim, obj, { namespace: obj.metadata.namespace, dryRun: dry === 'server', fieldValidation, warnings });
+    printWarnings(k, warnings);
     if (isApiError(r)) return failApi(k, r, { file: item.source, action: 'creating' }) === 0;
     result = r;
     if (dry === 'none') afterWrite(k);
@@ -40,6 +42,8 @@ function createOne(k: KubectlContext, item: ManifestItem, dry: DryRun): boolean 
 function runCreate(k: KubectlContext): number {
   const dry = dryRunOf(k);
   if (typeof dry === 'object') return fail(k, dry.error);
+  const validation = fieldValidationOf(k);
+  if (typeof validation === 'object') return fail(k, validation.error);
   const files = list(k.flags, 'filename');
   if (files.length === 0) return fail(k, 'must specify one of -f and -k');
   const loaded = loadManifests(k, files, bool(k.flags, 'recursive'));
@@ -47,7 +51,7 @@ function runCreate(k: KubectlContext): number {
   const placed = placeItems(k, loaded.items);
   if ('error' in placed) return fail(k, placed.error);
   let ok = true;
-  for (const item of placed.items) ok = createOne(k, item, dry) && ok;
+  for (const item of placed.items) ok = createOne(k, item, dry, validation) && ok;
   return ok ? 0 : 1;
 }
 

@@ -33,7 +33,11 @@ export function podHost(k: KubectlContext, podName: string, container: string): 
   const name = container || names[0]!;
   if (!container && names.length > 1) k.stderr(`Defaulted container "${name}" out of: ${names.join(', ')}\n`, 'muted');
   const spec = pod.spec.containers.find((c) => c.name === name);
-  if (!spec) return fail(k, `container ${name} not found in pod ${podName}`);
+  // A container named with -c is checked by the API server (validateContainer in the pod registry), not by kubectl.
+  if (!spec) {
+    k.stderr(`Error from server (BadRequest): container ${name} is not valid for pod ${podName}\n`);
+    return 1;
+  }
   const st = pod.status?.containerStatuses?.find((c) => c.name === name);
   if (!st?.state.running) return fail(k, `unable to upgrade connection: container not found ("${name}")`);
   return { kind: 'pod', namespace: k.namespace, pod: podName, container: name, node: pod.spec.nodeName ?? '', shell: shellForImage(spec.image ?? '') };

@@ -1,7 +1,7 @@
 // `kubectl logs` (kubectl pkg/cmd/logs/logs.go and the kubelet's log endpoint errors): the
 // container's lines, --tail, -c, --previous, -f (in script mode: what exists now), TYPE/NAME
 // picking a pod of a workload, and the API server's BadRequest texts for containers not running.
-import { apiGet, apiList, isApiError } from '../../../sim/index.js';
+import { apiGet, apiList, isApiError, type ApiError } from '../../../sim/index.js';
 import type { Deployment, Pod } from '../../../sim/types.js';
 import { bool, int, str } from '../flags.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
@@ -16,17 +16,26 @@ function badRequest(k: KubectlContext, message: string): number {
   return 1;
 }
 
+/**
+ * A failed lookup of the pod or workload. logs.go (since 1.30) wraps a NotFound from its builder as a
+ * plain error naming the namespace, so kubectl prints it with `error: ` rather than as a server error.
+ */
+function failLookup(k: KubectlContext, err: ApiError): number {
+  if (err.reason !== 'NotFound') return failApi(k, err);
+  return fail(k, `error from server (NotFound): ${err.message} in namespace "${k.namespace}"`);
+}
+
 /** The pod named by `POD`, `pod/NAME` or a workload `TYPE/NAME` (first pod by name, as kubectl picks). */
 function findPod(k: KubectlContext, arg: string): Pod | number {
   const [type, name] = arg.includes('/') ? [arg.slice(0, arg.indexOf('/')), arg.slice(arg.indexOf('/') + 1)] : ['pod', arg];
   if (/^(pods?|po)$/i.test(type)) {
     const pod = apiGet<Pod>(k.sim, 'Pod', k.namespace, name);
-    return isApiError(pod) ? failApi(k, pod) : pod;
+    return isApiError(pod) ? failLookup(k, pod) : pod;
   }
   const kind = /^(deploy|deployment|deployments)$/i.test(type) ? 'Deployment' : /^(rs|replicaset|replicasets)$/i.test(type) ? 'ReplicaSet' : /^(ds|daemonset|daemonsets)$/i.test(type) ? 'DaemonSet' : undefined;
   if (!kind) return fail(k, `cannot get the logs from ${type}: selector for ${type} not implemented`);
   const owner = apiGet<Deployment>(k.sim, kind, k.namespace, name);
-  if (isApiError(owner)) return failApi(k, owner);
+  if (isApiError(owner)) return failLookup(k, owner);
   const sel = Object.entries(owner.spec.selector?.matchLabels ?? {}).map(([a, b]) => `${a}=${b}`).join(',');
   const pods = apiList<Pod>(k.sim, 'Pod', { namespace: k.namespace, labelSelector: sel });
   if (isApiError(pods) || pods.length === 0) return fail(k, `timed out waiting for the condition`);
@@ -46,7 +55,8 @@ function runLogs(k: KubectlContext): number {
   if (!want && names.length > 1) k.stderr(`Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`, 'muted');
   const name = want || names[0]!;
   const container = pod.spec.containers.find((c) => c.name === name);
-  if (!container) return badRequest(k, `container ${name} is not valid for pod ${podName}`);
+  // logsForObject checks the container in kubectl itself, so this is a client-side error.
+  if (!container) return fail(k, `container ${name} is not valid for pod ${podName}`);
   const st = pod.status?.containerStatuses?.find((c) => c.name === name);
   if (bool(k.flags, 'previous')) {
     if (!st?.lastState.terminated) return badRequest(k, `previous terminated container "${name}" in pod "${podName}" not found`);

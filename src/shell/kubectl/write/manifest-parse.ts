@@ -2,6 +2,7 @@
 // util/yaml YAMLReader splits on `---` lines, sigs.k8s.io/yaml converts each document with go-yaml),
 // with js-yaml's error texts mapped onto go-yaml's and limits so hostile input never hangs or throws.
 import * as yaml from 'js-yaml';
+import { goYamlSyntaxMessage, type JsYamlError } from './yaml-errors.js';
 
 /** The biggest manifest file the lab reads. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -18,7 +19,7 @@ const GO_YAML_SCHEMA = new yaml.Schema([yaml.strTag, yaml.seqTag, yaml.mapTag, y
 /** One parsed document (null when empty) or go-yaml's error text (without the `yaml:` prefix). */
 export type ParsedDocs = { ok: true; docs: unknown[] } | { ok: false; error: string };
 
-/** Splits a stream into documents where a line starts with `---` followed by nothing or a comment. */
+/** Splits a stream into documents where a line starts with `---` followed by nothing or a comment; each keeps its last line break, as apimachinery's YAMLReader does. */
 export function splitDocuments(text: string): string[] {
   const docs: string[] = [];
   let cur: string[] = [];
@@ -26,7 +27,7 @@ export function splitDocuments(text: string): string[] {
     if (line.startsWith('---')) {
       const rest = line.slice(3).trim();
       if (rest === '' || rest.startsWith('#')) {
-        docs.push(cur.join('\n'));
+        docs.push(cur.length > 0 ? `${cur.join('\n')}\n` : '');
         cur = [];
         continue;
       }
@@ -37,40 +38,20 @@ export function splitDocuments(text: string): string[] {
   return docs;
 }
 
-/** go-yaml's problems raised by its scanner; the rest come from its parser. */
-const SCANNER_PROBLEMS = ['mapping values are not allowed in this context', 'found character that cannot start any token', 'found unexpected end of stream', "could not find expected ':'"];
-
-/**
- * go-yaml v2's message for a js-yaml failure. go-yaml numbers scanner errors from 1 but parser
- * errors ("did not find expected key") by the 0-based line of the problem, omitting "line 0: ".
- */
-function goYamlMessage(e: unknown): string {
-  const err = e as { reason?: string; mark?: { line?: number; column?: number; buffer?: string } };
+/** go-yaml v2's message for a js-yaml failure on `text`: its limits, an unknown alias, or a syntax error. */
+function goYamlMessage(e: unknown, text: string): string {
+  const err = e as JsYamlError;
   const reason = err.reason ?? '';
   if (reason.startsWith('nesting exceeded maxDepth')) return `exceeded max depth of ${MAX_DEPTH}`;
   if (reason.startsWith('unidentified alias')) return `unknown anchor '${reason.replace(/^unidentified alias "(.*)"$/, '$1')}' referenced`;
-  const zeroBased = err.mark?.line ?? 0;
-  const problem = goProblem(reason, (err.mark?.buffer ?? '').split('\n')[zeroBased] ?? '', err.mark?.column ?? 0, err.mark?.buffer ?? '');
-  const line = SCANNER_PROBLEMS.includes(problem) ? zeroBased + 1 : zeroBased;
-  return line === 0 ? problem : `line ${line}: ${problem}`;
-}
-
-/** Which go-yaml problem a js-yaml reason corresponds to. */
-function goProblem(reason: string, lineText: string, col: number, buffer: string): string {
-  const at = lineText.charAt(col);
-  if (reason.startsWith('tab characters') || /[@`]/.test(at)) return 'found character that cannot start any token';
-  if (reason === 'bad indentation of a mapping entry') {
-    return /^\s*[^\s#][^#]*:\s/.test(lineText.slice(0, col)) ? 'mapping values are not allowed in this context' : 'did not find expected key';
-  }
-  if (reason === 'deficient indentation' || reason.startsWith('unexpected end of the stream')) {
-    return /\[/.test(buffer) && !/["']/.test(buffer) ? "did not find expected ',' or ']'" : 'found unexpected end of stream';
-  }
-  if (reason === 'bad indentation of a sequence entry') return "did not find expected '-' indicator";
-  if (reason.startsWith('end of the stream or a document separator')) return "could not find expected ':'";
-  if (reason.startsWith('missed comma between flow collection entries')) return "did not find expected ',' or ']'";
-  if (reason.includes('cannot start any token') || reason.includes('unexpected character')) return 'found character that cannot start any token';
-  if (reason.startsWith('unknown tag') || reason.startsWith('unknown scalar tag')) return 'found undefined tag handle';
-  return 'did not find expected node content';
+  return goYamlSyntaxMessage(err, text, (again) => {
+    try {
+      yaml.loadAll(again, { schema: GO_YAML_SCHEMA, json: true, maxDepth: MAX_DEPTH });
+      return undefined;
+    } catch (e2) {
+      return e2 as JsYamlError;
+    }
+  });
 }
 
 /** Walks a parsed value with a budget; reports aliasing bombs and over-deep nesting. */
@@ -88,6 +69,17 @@ function checkShape(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The value with every map's keys in sorted order: YAMLToJSON marshals maps with Go's encoding/json,
+ * which sorts keys, so the server reads (and reports unknown fields) in that order.
+ */
+function sortKeys(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(sortKeys);
+  const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, x]) => [k, sortKeys(x)]));
+}
+
 /** Rough nesting depth of the raw text, checked before parsing so the parser cannot overflow its stack. */
 function rawDepthTooBig(text: string): boolean {
   let depth = 0;
@@ -99,6 +91,20 @@ function rawDepthTooBig(text: string): boolean {
   return false;
 }
 
+/**
+ * The lines of the document's first node when the document starts indented and a later line sits
+ * further left: go-yaml's Unmarshal reads that first node and never looks at the rest.
+ */
+function firstIndentedNode(text: string): string | undefined {
+  const lines = text.split('\n');
+  const content = (l: string): boolean => l.trim() !== '' && !l.trimStart().startsWith('#');
+  const first = lines.findIndex(content);
+  const indent = first < 0 ? 0 : lines[first]!.length - lines[first]!.trimStart().length;
+  if (indent === 0) return undefined;
+  const end = lines.findIndex((l, i) => i > first && content(l) && l.length - l.trimStart().length < indent);
+  return end < 0 ? undefined : `${lines.slice(0, end).join('\n')}\n`;
+}
+
 /** Parses one document's text into a JSON-like value as sigs.k8s.io/yaml's YAMLToJSON does. */
 export function parseDocument(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   if (rawDepthTooBig(text)) return { ok: false, error: `exceeded max depth of ${MAX_DEPTH}` };
@@ -106,8 +112,13 @@ export function parseDocument(text: string): { ok: true; value: unknown } | { ok
     const docs = yaml.loadAll(text, { schema: GO_YAML_SCHEMA, json: true, maxDepth: MAX_DEPTH }) as unknown[];
     const value = docs[0];
     const shape = checkShape(value);
-    return shape ? { ok: false, error: shape } : { ok: true, value: value ?? null };
+    return shape ? { ok: false, error: shape } : { ok: true, value: sortKeys(value ?? null) };
   } catch (e) {
-    return { ok: false, error: goYamlMessage(e) };
+    const head = firstIndentedNode(text);
+    if (head !== undefined) {
+      const r = parseDocument(head);
+      if (r.ok) return r;
+    }
+    return { ok: false, error: goYamlMessage(e, text) };
   }
 }

@@ -27,7 +27,7 @@ function buildPod(k: KubectlContext, name: string): Pod {
   if (dash.length) container[bool(k.flags, 'command') ? 'command' : 'args'] = dash;
   const env = list(k.flags, 'env').map((e) => ({ name: e.slice(0, e.indexOf('=') < 0 ? e.length : e.indexOf('=')), value: e.includes('=') ? e.slice(e.indexOf('=') + 1) : '' }));
   if (env.length) container['env'] = env;
-  if (str(k.flags, 'port')) container['ports'] = [{ containerPort: Number(str(k.flags, 'port')) }];
+  if (str(k.flags, 'port')) container['ports'] = [{ containerPort: Number(str(k.flags, 'port').replace(/^\+/, '')) }];
   if (str(k.flags, 'image-pull-policy')) container['imagePullPolicy'] = str(k.flags, 'image-pull-policy');
   if (bool(k.flags, 'stdin')) Object.assign(container, { stdin: true, ...(bool(k.flags, 'leave-stdin-open') ? {} : { stdinOnce: true }) });
   if (bool(k.flags, 'tty')) container['tty'] = true;
@@ -85,6 +85,9 @@ function runRun(k: KubectlContext): number {
   if (str(k.flags, 'image') === '') return fail(k, '--image is required');
   const invalid = validate(k);
   if (invalid) return invalid.startsWith('invalid restart') || invalid.startsWith('--') || invalid.startsWith('-i') ? usage(k, invalid) : fail(k, invalid);
+  // BasicPod's updatePodPorts reads --port with strconv.Atoi before anything is sent.
+  const port = str(k.flags, 'port');
+  if (port !== '' && !/^[+-]?\d+$/.test(port)) return fail(k, `strconv.Atoi: parsing "${port}": invalid syntax`);
   const attached = bool(k.flags, 'stdin') || bool(k.flags, 'attach');
   const status = submitGenerated(k, buildPod(k, name), attached ? { op: 'created', quiet: true } : {});
   if (status !== 0 || !attached) return status;
