@@ -6,18 +6,32 @@ import { Box, Text } from 'ink';
 import type { LessonView } from '../app/lesson-run.js';
 import { useTheme } from './theme.js';
 
+/** A line broken between words to fit `width` columns (a word longer than the width keeps a line of its own). */
+function wrapWords(line: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const word of line.split(/ +/).filter(Boolean)) {
+    if (row && row.length + 1 + word.length > width) {
+      rows.push(row);
+      row = word;
+    } else row = row ? `${row} ${word}` : word;
+  }
+  return [...rows, row];
+}
+
 /**
- * Text written with hard line breaks, reflowed for the pane: the lines of a paragraph join into one
- * (the pane wraps it to its width); blank lines and indented lines (commands) stay as they are.
+ * Text written with hard line breaks, reflowed for the pane: the lines of a paragraph join into one,
+ * then break between words at `width` (no line starts with the space it broke at); blank lines and
+ * indented lines (commands) stay as they are.
  */
-export function reflow(text: string): string {
+export function reflow(text: string, width = Infinity): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const prev = out.at(-1);
     if (prev !== undefined && prev.trim() && line.trim() && !/^\s/.test(line) && !/^\s/.test(prev)) out[out.length - 1] = `${prev} ${line.trim()}`;
     else out.push(line);
   }
-  return out.join('\n');
+  return out.flatMap((l) => (/^\s/.test(l) || !l.trim() || width === Infinity ? [l] : wrapWords(l, width))).join('\n');
 }
 
 export function LessonPane(props: { view: LessonView; width: number; height: number; version: number }): ReactNode {
@@ -32,7 +46,7 @@ export function LessonPane(props: { view: LessonView; width: number; height: num
     return (
       <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
         <Text {...theme.style('heading')} wrap="truncate">{lesson.title} · {done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>
-        {done ? <Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete: next, or lessons for the menu.</Text> : <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>}
+        {done ? <Text {...theme.style('ready')} wrap="wrap">{reflow('✓ Lesson complete: next, or lessons for the menu.', inner)}</Text> : <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal, inner)}</Text>}
         {failing.slice(0, 2).map((r, i) => <Text key={i} {...theme.style('pending')} wrap="truncate">✗ {r.reason}</Text>)}
         <Box flexGrow={1} />
         <Text {...theme.style('muted')} wrap="truncate">{(done ? 'next · lessons' : 'hint · check · solution · undo · reset · lessons').slice(0, inner)}</Text>
@@ -47,24 +61,24 @@ export function LessonPane(props: { view: LessonView; width: number; height: num
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
       {keep(<Text {...theme.style('heading')} wrap="truncate">{lesson.title}</Text>)}
       {keep(<Text {...theme.style('muted')} wrap="truncate">{done ? 'done' : `step ${step + 1} of ${lesson.steps.length}`}</Text>)}
-      {step === 0 && !done ? yields(<Text {...theme.style('muted')} wrap="wrap">{reflow(lesson.intro)}</Text>) : null}
-      {explained ? yields(<Text {...theme.style('hint')} wrap="wrap">✓ {reflow(explained)}</Text>) : null}
+      {step === 0 && !done ? yields(<Text {...theme.style('muted')} wrap="wrap">{reflow(lesson.intro, inner)}</Text>) : null}
+      {explained ? yields(<Text {...theme.style('hint')} wrap="wrap">{reflow(`✓ ${explained}`, inner)}</Text>) : null}
       {done ? (
-        yields(<Text {...theme.style('ready')} wrap="wrap">✓ Lesson complete. {reflow(lesson.outro)}</Text>)
+        yields(<Text {...theme.style('ready')} wrap="wrap">{reflow(`✓ Lesson complete. ${lesson.outro}`, inner)}</Text>)
       ) : (
         keep(
           <>
             <Text> </Text>
-            <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal)}</Text>
+            <Text {...theme.style('accent')} wrap="wrap">{reflow(s.goal, inner)}</Text>
             {s.checks.map((c, i) => {
               const r = results[i];
               return (
                 <Text key={i} {...theme.style(r?.pass ? 'ready' : 'pending')} wrap="wrap">
-                  {r?.pass ? '✓' : '✗'} {r?.pass ? c.check : r?.reason ?? c.check}
+                  {reflow(`${r?.pass ? '✓' : '✗'} ${r?.pass ? c.check : r?.reason ?? c.check}`, inner)}
                 </Text>
               );
             })}
-            {s.hints.slice(0, hintsShown).map((h, i) => <Text key={`h${i}`} {...theme.style('hint')} wrap="wrap">hint {i + 1}: {reflow(h)}</Text>)}
+            {s.hints.slice(0, hintsShown).map((h, i) => <Text key={`h${i}`} {...theme.style('hint')} wrap="wrap">{reflow(`hint ${i + 1}: ${h}`, inner)}</Text>)}
           </>,
         )
       )}

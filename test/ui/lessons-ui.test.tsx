@@ -93,6 +93,12 @@ test('opening a lesson from the menu: its column shows the goal and live checks;
   r.unmount();
 });
 
+test('reflowed to a width, lines break between words and never start with the space they broke at', () => {
+  assert.equal(reflow('so you can always tell who answered', 12), 'so you can\nalways tell\nwho answered');
+  assert.equal(reflow('a reallyreallylongword here', 6), 'a\nreallyreallylongword\nhere');
+  assert.equal(reflow('Type:\n  kubectl get endpoints web -o wide --show-labels', 10), 'Type:\n  kubectl get endpoints web -o wide --show-labels', 'commands are not broken');
+});
+
 test('paragraphs written with hard line breaks are reflowed; indented commands keep their lines', () => {
   assert.equal(reflow('A Service is\na stable door.\n\nType:\n  kubectl get svc\n  kubectl get ep\nThen look.'), 'A Service is a stable door.\n\nType:\n  kubectl get svc\n  kubectl get ep\nThen look.');
 });
