@@ -72,4 +72,6 @@ export interface SimState {
   proxy?: Record<string, ProxierState>;
   /** Each node's kernel networking state (conntrack, xt_recent lists), by host name. */
   kernel?: Record<string, NodeKernel>;
+  /** When the API server next looks for expired events (ms; see expireEvents). */
+  eventsExpireAt?: number;
 }

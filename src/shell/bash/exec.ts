@@ -24,12 +24,14 @@ export interface Exec {
   depth: number;
   clear: boolean;
   exit: boolean;
+  /** The simulated time when the line started (its loops stop once an hour of it has passed). */
+  startedAt: number;
 }
 
 /** Starts the execution of one command line. */
 export function newExec(lab: Exec['lab'], mode: Exec['mode']): Exec {
   const lines: OutLine[] = [];
-  return { lab, mode, lines, term: { out: new TermSink(lines, 'stdout'), err: new TermSink(lines, 'stderr', 'error') }, depth: 0, clear: false, exit: false };
+  return { lab, mode, lines, term: { out: new TermSink(lines, 'stdout'), err: new TermSink(lines, 'stderr', 'error') }, depth: 0, clear: false, exit: false, startedAt: lab.sim.now };
 }
 
 /** Runs and-or lists in order; returns the last status. */

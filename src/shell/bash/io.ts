@@ -6,26 +6,51 @@ import type { OutLine, Tone } from '../types.js';
 /** The most one command may write to one stream before the lab cuts it off. */
 export const OUTPUT_LIMIT = 1024 * 1024;
 
+/** The most one command line may show on one terminal stream, all its commands together. */
+export const TERMINAL_LIMIT = 4 * OUTPUT_LIMIT;
+
 /** Somewhere a stream goes. */
-export interface Sink { write(text: string, tone: Tone): void; truncated: boolean }
+export interface Sink {
+  write(text: string, tone: Tone): void;
+  truncated: boolean;
+  /** True once the sink takes nothing more: a pipe buffer that was cut off, or the line's terminal budget spent. */
+  readonly full?: boolean;
+}
 
 /** The terminal pane: text becomes lines, a partial line waits for the rest or for flush. */
 export class TermSink implements Sink {
   truncated = false;
   private partial = '';
   private written = 0;
+  private shown = 0;
   constructor(private readonly out: OutLine[], private readonly stream: 'stdout' | 'stderr', private tone: Tone = 'plain') {}
+  /** True once this line has shown TERMINAL_LIMIT on the stream. */
+  get full(): boolean {
+    return this.shown >= TERMINAL_LIMIT;
+  }
   /** Appends text, emitting every completed line. */
   write(text: string, tone: Tone): void {
+    if (this.full) return;
     if (this.written + text.length > OUTPUT_LIMIT) {
       text = text.slice(0, Math.max(0, OUTPUT_LIMIT - this.written));
       this.truncated = true;
     }
+    if (this.shown + text.length >= TERMINAL_LIMIT) text = text.slice(0, TERMINAL_LIMIT - this.shown);
     this.written += text.length;
+    this.shown += text.length;
     this.tone = tone;
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop()!;
+    // Only the new text is split: a long partial line is joined to, never scanned again.
+    const lines = text.split('\n');
+    this.partial += lines.shift()!;
+    if (lines.length > 0) {
+      this.out.push({ text: this.partial, tone, stream: this.stream });
+      this.partial = lines.pop()!;
+    }
     for (const l of lines) this.out.push({ text: l, tone, stream: this.stream });
+    if (this.full) {
+      this.flush();
+      this.out.push({ text: `k8s-svc-lab: output of this line cut off at ${TERMINAL_LIMIT / OUTPUT_LIMIT} MB`, tone: 'warning', stream: 'stderr' });
+    }
   }
   /** Emits a pending partial line. */
   flush(): void {
@@ -43,6 +68,10 @@ export class TermSink implements Sink {
 export class BufferSink implements Sink {
   truncated = false;
   text = '';
+  /** A buffer is full once it was cut off. */
+  get full(): boolean {
+    return this.truncated;
+  }
   /** Appends text up to the output limit. */
   write(text: string): void {
     if (this.text.length + text.length > OUTPUT_LIMIT) {

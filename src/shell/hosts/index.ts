@@ -41,6 +41,28 @@ const ssh: CommandSpec = {
   },
 };
 
+/**
+ * The status `exit N` leaves (bash exit.def get_exitstat): N's low eight bits, `$?` without N;
+ * 2 and bash's (or busybox ash's) message for a non-number; undefined, staying, for extra words.
+ */
+function exitStatus(ctx: CommandContext): number | undefined {
+  const h = currentHost(ctx.shell);
+  const ash = h.kind === 'pod' && h.shell !== 'bash';
+  if (ctx.args.length > 1 && !ash) {
+    ctx.stderr('bash: exit: too many arguments\n');
+    return undefined;
+  }
+  const arg = ctx.args[0];
+  if (arg === undefined) return ctx.shell.lastStatus;
+  const m = ash ? /^\d+$/.exec(arg) : /^\s*[-+]?\d+\s*$/.exec(arg);
+  const n = m ? BigInt(arg.trim()) : undefined;
+  if (n === undefined || n > 2n ** 63n - 1n || n < -(2n ** 63n)) {
+    ctx.stderr(ash ? `sh: exit: Illegal number: ${arg}\n` : `bash: exit: ${arg}: numeric argument required\n`);
+    return 2;
+  }
+  return Number(BigInt.asUintN(8, n));
+}
+
 const exit: CommandSpec = {
   name: 'exit',
   aliases: ['logout'],
@@ -49,7 +71,8 @@ const exit: CommandSpec = {
   where: 'any',
   group: 'shell',
   run(ctx) {
-    const code = Number(ctx.args[0] ?? ctx.shell.lastStatus) || 0;
+    const code = exitStatus(ctx);
+    if (code === undefined) return 1;
     if (ctx.shell.hosts.length <= 1) {
       ctx.signal?.('exit');
       return code;

@@ -120,6 +120,13 @@ function runHistory(ctx: CommandContext): number {
   return 0;
 }
 
+/** Text without its trailing spaces and tabs (a loop: /[ \t]+$/ backtracks over every inner run of blanks). */
+function trimBlanksEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
+}
+
 function runRead(ctx: CommandContext): number {
   const raw = ctx.args.includes('-r');
   const names = ctx.args.filter((a) => !a.startsWith('-'));
@@ -132,7 +139,7 @@ function runRead(ctx: CommandContext): number {
   const targets = names.length ? names : ['REPLY'];
   let rest = names.length ? text.replace(/^[ \t]+/, '') : text;
   targets.forEach((name, i) => {
-    if (i === targets.length - 1) { ctx.shell.vars[name] = names.length ? rest.replace(/[ \t]+$/, '') : rest; return; }
+    if (i === targets.length - 1) { ctx.shell.vars[name] = names.length ? trimBlanksEnd(rest) : rest; return; }
     const m = /^(\S*)[ \t]*/.exec(rest)!;
     ctx.shell.vars[name] = m[1]!;
     rest = rest.slice(m[0].length);

@@ -10,15 +10,20 @@ import { getopt, has, optArg, usageError } from './opts.js';
 
 const UNIT_MS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** The most one sleep moves the clock: a week (every periodic sync on the way runs, so a year takes real seconds). */
+const MAX_SLEEP_MS = 7 * 86_400_000;
+
 function runSleep(ctx: CommandContext): number {
   if (ctx.args.length === 0) return usageError(ctx, 'sleep', 'missing operand', 1);
   let ms = 0;
   for (const a of ctx.args) {
-    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+    // xstrtod's numbers: decimals with an exponent, and inf / infinity.
+    const m = /^((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)([smhd]?)$/.exec(a);
     if (!m) return usageError(ctx, 'sleep', `invalid time interval ‘${a}’`, 1);
-    ms += Number(m[1]) * UNIT_MS[m[2]!]!;
+    ms += (/^i/i.test(m[1]!) ? Infinity : Number(m[1])) * UNIT_MS[m[2]!]!;
   }
-  advance(ctx.sim, Math.round(ms));
+  advance(ctx.sim, Math.round(Math.min(ms, MAX_SLEEP_MS)));
+  if (ms > MAX_SLEEP_MS) ctx.stderr('k8s-svc-lab: sleep stopped after 7 days of simulated time\n', 'warning');
   return 0;
 }
 

@@ -4,7 +4,7 @@
 import type { CommandContext, CommandSpec } from '../types.js';
 import { getopt, has, optArg, toLines, type Opt } from './opts.js';
 import { plainError, readInputs } from './inputs.js';
-import { compilePosix } from './regex.js';
+import { compiledNow, compilePosix, posixToJs } from './regex.js';
 
 const GREP_USAGE = 'Usage: grep [OPTION]... PATTERNS [FILE]...';
 
@@ -22,10 +22,22 @@ function buildRegex(r: { opts: Opt[] }, patterns: string[]): RegExp | string {
   const parts: string[] = [];
   for (const s of srcs) {
     const re = fixed ? s : compilePosix(s, ext)?.source;
-    if (re === undefined) return ext ? 'Unmatched ( or \\(' : 'Unmatched [, [^, [:, [., or [=';
+    if (re === undefined) return tooBig(posixToJs(s, ext)) ? TOO_BIG : ext ? 'Unmatched ( or \\(' : 'Unmatched [, [^, [:, [., or [=';
     parts.push(has(r, 'x') ? `^(?:${re})$` : has(r, 'w') ? `(?<![A-Za-z0-9_])(?:${re})(?![A-Za-z0-9_])` : `(?:${re})`);
   }
-  try { return new RegExp(parts.join('|'), has(r, 'i') || has(r, 'y') ? 'gi' : 'g'); } catch { return 'Invalid regular expression'; }
+  try { return compiledNow(new RegExp(parts.join('|'), has(r, 'i') || has(r, 'y') ? 'gi' : 'g')); } catch { return tooBig(parts.join('|')) ? TOO_BIG : 'Invalid regular expression'; }
+}
+
+/** glibc regcomp's REG_ESIZE text, for a pattern JavaScript can parse but not compile. */
+const TOO_BIG = 'Regular expression too big';
+
+function tooBig(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function grepText(ctx: CommandContext, re: RegExp, lines: string[], prefix: string, o: GrepOpts): number {

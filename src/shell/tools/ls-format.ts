@@ -18,7 +18,7 @@ export function columns(names: string[], width = 80): string[] {
   for (let cols = Math.min(names.length, Math.floor(width / 3)); cols > 1; cols--) {
     const rows = Math.ceil(names.length / cols);
     if (Math.ceil(names.length / rows) !== cols) continue;
-    const widths = Array.from({ length: cols }, (_, c) => Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)) + 2);
+    const widths = Array.from({ length: cols }, (_, c) => names.slice(c * rows, (c + 1) * rows).reduce((w, n) => Math.max(w, n.length), 0) + 2);
     const total = widths.reduce((a, b) => a + b, 0) - 2;
     if (total > width) continue;
     return Array.from({ length: rows }, (_, r) =>
@@ -42,7 +42,7 @@ export interface LongRow { name: string; dir: boolean; size: number }
 
 /** The rows of `ls -l`, sizes right-aligned to the widest, owner root. */
 export function longRows(rows: LongRow[], when: number): string[] {
-  const sw = Math.max(...rows.map((r) => String(r.size).length), 1);
+  const sw = rows.reduce((w, r) => Math.max(w, String(r.size).length), 1);
   const time = lsTime(when);
   return rows.map((r) => `${r.dir ? 'drwxr-xr-x 2' : '-rw-r--r-- 1'} root root ${String(r.size).padStart(sw)} ${time} ${r.name}`);
 }

@@ -50,5 +50,12 @@ export function posixToJs(p: string, extended: boolean): string {
 
 /** Compiles a POSIX regex, or returns undefined when JavaScript cannot compile the translation. */
 export function compilePosix(p: string, extended: boolean, flags = ''): RegExp | undefined {
-  try { return new RegExp(posixToJs(p, extended), flags); } catch { return undefined; }
+  try { return compiledNow(new RegExp(posixToJs(p, extended), flags)); } catch { return undefined; }
+}
+
+/** V8 compiles a RegExp at its first use, and only then finds one too large: compile it here, so that no later match throws. */
+export function compiledNow(re: RegExp): RegExp {
+  re.test('');
+  re.lastIndex = 0;
+  return re;
 }

@@ -19,7 +19,7 @@ function runSeq(ctx: CommandContext): number {
   const decimals = Math.max(...ops.map((o) => (o.includes('.') ? o.split('.')[1]!.length : 0)));
   const out: string[] = [];
   for (let i = 0, v = first; (step > 0 ? v <= last + 1e-9 : v >= last - 1e-9) && i < MAX_NUMBERS; i++, v = first + i * step) out.push(v.toFixed(decimals));
-  const width = Math.max(...out.map((s) => s.length));
+  const width = out.reduce((w, s) => Math.max(w, s.length), 0);
   const shown = has(r, 'w') ? out.map((s) => s.padStart(width, '0')) : out;
   if (shown.length) ctx.stdout(shown.join(optArg(r, 's') ?? '\n') + '\n');
   return 0;

@@ -95,9 +95,22 @@ function eventSuffix(state: SimState): string {
   return (BigInt(state.now) * 1_000_000n + BigInt(state.timerSeq)).toString(16);
 }
 
-/** Deletes events older than the TTL, as etcd's lease expiry does for real events. */
+/** How much later than the TTL an event may go: the API server's etcd leases are shared for up to a minute (lease_manager.go). */
+const LEASE_REUSE_MS = 60_000;
+
+/**
+ * Deletes events older than the TTL, as etcd's lease expiry does for real events: not before the
+ * earliest one is due, and at most once per LEASE_REUSE_MS, so the clock can move without
+ * scanning every event at every step.
+ */
 export function expireEvents(state: SimState): void {
-  for (const [key, e] of Object.entries(state.objects['events'] ?? {})) {
-    if (parseTimestamp((e as KubeEvent).lastTimestamp) + EVENT_TTL_MS < state.now) removeStored(state, 'events', key);
+  const bucket = state.objects['events'];
+  if (!bucket || (state.eventsExpireAt ?? -Infinity) > state.now) return;
+  let earliest = Infinity;
+  for (const [key, e] of Object.entries(bucket)) {
+    const last = parseTimestamp((e as KubeEvent).lastTimestamp);
+    if (last + EVENT_TTL_MS < state.now) removeStored(state, 'events', key);
+    else if (last < earliest) earliest = last;
   }
+  state.eventsExpireAt = Math.max(Number.isFinite(earliest) ? earliest + EVENT_TTL_MS : 0, state.now + LEASE_REUSE_MS);
 }

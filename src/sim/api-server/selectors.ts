@@ -84,9 +84,13 @@ const EXPRESSION_OPERATORS = new Map<string, Operator>([['In', 'in'], ['NotIn', 
 
 /** Whether a workload's selector picks these labels: an absent selector is labels.Nothing(), an invalid one picks nothing. */
 export function labelSelectorMatches(ls: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!ls) return false;
-  const converted = labelSelectorAsSelector(ls);
-  return converted.ok && matchesLabels(converted.selector, labels);
+  return labelSelectorMatcher(ls)(labels);
+}
+
+/** labelSelectorMatches with the selector converted once, for testing many objects against it. */
+export function labelSelectorMatcher(ls: LabelSelector | undefined): (labels: Record<string, string> | undefined) => boolean {
+  const converted = ls ? labelSelectorAsSelector(ls) : undefined;
+  return (labels) => converted?.ok === true && matchesLabels(converted.selector, labels);
 }
 
 /** Sorted `k=v` joined by `,`, or `<none>` (labels.FormatLabels: `--show-labels`, describe Labels/Selector). */

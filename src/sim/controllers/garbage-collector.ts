@@ -23,13 +23,16 @@ function ownerGone(state: SimState, namespace: string | undefined, ref: OwnerRef
   return owner?.metadata.uid !== ref.uid;
 }
 
-/** The dependents of a deleted owner: objects in its namespace (or anywhere, for a cluster-scoped owner) that reference its uid. */
+/**
+ * The dependents of a deleted owner: objects in its namespace (or anywhere, for a cluster-scoped
+ * owner) that reference its uid. Events are not in the graph (see keysForEvent), so they are skipped.
+ */
 function dependentsOf(state: SimState, owner: KubeObject): string[] {
   const uid = owner.metadata.uid;
   const ns = owner.metadata.namespace;
   const keys: string[] = [];
   for (const r of RESOURCES) {
-    if (ns && !r.namespaced) continue;
+    if ((ns && !r.namespaced) || r.resource === 'events') continue;
     for (const obj of listStored(state, r.resource, ns)) {
       if (obj.metadata.ownerReferences?.some((ref) => ref.uid === uid)) keys.push(itemKey(r.resource, obj));
     }

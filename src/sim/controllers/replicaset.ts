@@ -6,7 +6,7 @@ import type { SimState, WatchEvent } from '../state.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import { apiUpdate } from '../api-server/registry.js';
 import { getStored, listByIndex, listStored } from '../api-server/store.js';
-import { labelSelectorMatches, matchesLabels, selectorFromSet } from '../api-server/selectors.js';
+import { labelSelectorMatcher, labelSelectorMatches, matchesLabels, selectorFromSet } from '../api-server/selectors.js';
 import type { Controller } from './controller.js';
 import { candidatePods, claimObjects, createControlledPod, deleteControlledPod, podFromTemplate, requeueAt, sameData } from './controller-utils.js';
 import { podsToDelete } from './active-pods.js';
@@ -39,7 +39,8 @@ function relatedPods(state: SimState, rs: ReplicaSet, pods: Pod[]): Pod[] {
   const owner = controllerRefOf(rs);
   if (!owner) return [];
   const siblings = listStored<ReplicaSet>(state, 'replicasets', rs.metadata.namespace).filter((r) => controllerRefOf(r)?.uid === owner.uid);
-  return pods.filter((p) => siblings.some((r) => labelSelectorMatches(r.spec.selector, p.metadata.labels)));
+  const selectors = siblings.map((r) => labelSelectorMatcher(r.spec.selector));
+  return pods.filter((p) => selectors.some((selects) => selects(p.metadata.labels)));
 }
 
 /** manageReplicas: creates from the template, or deletes the pods ranked first for deletion. */
@@ -77,7 +78,8 @@ function syncReplicaSet(state: SimState, key: string): void {
   const owner = controllerRefOf(rs)?.uid;
   const siblings = owner ? listByIndex<ReplicaSet>(state, 'replicasets', 'owner', owner).map((r) => r.metadata.uid!) : [];
   const allPods = candidatePods(state, rs.metadata.namespace ?? 'default', rs.spec.selector, [rs.metadata.uid!, ...siblings]);
-  const selects = (p: Pod): boolean => labelSelectorMatches(rs.spec.selector, p.metadata.labels);
+  const matcher = labelSelectorMatcher(rs.spec.selector);
+  const selects = (p: Pod): boolean => matcher(p.metadata.labels);
   const active = claimObjects(state, rs, allPods.filter(isPodActive), selects);
   if (!rs.metadata.deletionTimestamp) manageReplicas(state, rs, active, allPods);
   const current = getStored<ReplicaSet>(state, 'replicasets', key) ?? rs;

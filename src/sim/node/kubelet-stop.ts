@@ -2,8 +2,9 @@
 // delete): "Stopping container x", SIGTERM, SIGKILL when the grace period runs out (exit 137), a
 // terminal phase, then the pod is removed for good and its IP given back. A deleted mirror pod is
 // only re-created: its static pod keeps running. Left out: preStop hooks, termination ordering.
-import type { Pod } from '../types.js';
+import type { Node, Pod } from '../types.js';
 import { apiCreate } from '../api-server/registry.js';
+import { getStored } from '../api-server/store.js';
 import { removeObject } from '../api-server/delete.js';
 import { dropKubeletPod, planStep } from './pod-runtime.js';
 import { planProcess } from './process.js';
@@ -76,10 +77,17 @@ export function removePod(ctx: SyncContext): void {
   dropKubeletPod(state, ctx.node, ctx.key);
 }
 
-/** A deleted mirror pod is removed and created again from the static pod; its containers keep running. */
+/**
+ * A deleted mirror pod is removed and created again from the static pod, owned by the Node as it is
+ * now; its containers keep running. Without a Node object there is no mirror pod to create
+ * (mirror_client.go CreateMirrorPod cannot get the node's UID), so the garbage collector's delete sticks.
+ */
 export function recreateMirrorPod(ctx: SyncContext, pod: Pod): void {
   removeObject(ctx.state, 'pods', 'Pod', ctx.key);
+  const node = getStored<Node>(ctx.state, 'nodes', ctx.node);
+  if (!node) return;
   const { uid: _u, resourceVersion: _r, creationTimestamp: _c, deletionTimestamp: _d, deletionGracePeriodSeconds: _g, ...metadata } = pod.metadata;
-  apiCreate(ctx.state, { apiVersion: pod.apiVersion, kind: 'Pod', metadata, spec: pod.spec } as Pod);
+  const ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: ctx.node, uid: node.metadata.uid!, controller: true }];
+  apiCreate(ctx.state, { apiVersion: pod.apiVersion, kind: 'Pod', metadata: { ...metadata, ownerReferences }, spec: pod.spec } as Pod);
   if (currentPod(ctx)) writePodStatus(ctx);
 }

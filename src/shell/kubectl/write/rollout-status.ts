@@ -5,25 +5,29 @@ import { advance, apiGet, isApiError, settle } from '../../../sim/index.js';
 import type { DaemonSet, Deployment } from '../../../sim/types.js';
 import { str } from '../flags.js';
 import type { KubectlContext } from '../verb.js';
+import { parseGoDuration } from '../duration.js';
 import { fail, failApi } from './common.js';
 import type { Target } from './targets.js';
 
 /** How long `--wait`-style loops may run the clock when no timeout is given, in seconds. */
 export const MAX_WATCH_SECONDS = 600;
 
-/** Go duration text (`30s`, `2m`, `1h`, `0`) in seconds, or undefined when malformed. */
-export function parseDuration(text: string): number | undefined {
-  if (text === '' || text === '0') return 0;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2] === 'ms' ? n / 1000 : m[2] === 's' ? n : m[2] === 'm' ? n * 60 : n * 3600;
+/** The longest any watch runs the clock, in seconds: a week, what `kubectl wait` takes a negative timeout for. */
+export const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
+/** `--timeout` in seconds (Go duration text: `30s`, `1h30m`, `-1s`), or pflag's error without `error: `. */
+export function timeoutFlag(k: KubectlContext): number | string {
+  const raw = str(k.flags, 'timeout');
+  const d = raw === '' ? { seconds: 0 } : parseGoDuration(raw);
+  return 'error' in d ? `invalid argument "${raw}" for "--timeout" flag: ${d.error}` : d.seconds;
 }
 
 /** DeploymentStatusViewer.Status: the line to print and whether the rollout is done, or an error. */
-export function deploymentStatus(d: Deployment): { text: string; done: boolean } | { error: string } {
+export function deploymentStatus(d: Deployment, revision = 0): { text: string; done: boolean } | { error: string } {
   const s = (d.status ?? {}) as { observedGeneration?: number; updatedReplicas?: number; replicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] };
   const name = d.metadata.name ?? '';
+  const running = Number(d.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  if (revision > 0 && revision !== running) return { error: `desired revision (${revision}) is different from the running revision (${running})` };
   if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
   if (s.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) return { error: `deployment "${name}" exceeded its progress deadline` };
   const want = d.spec.replicas ?? 1;
@@ -47,14 +51,15 @@ function daemonSetStatus(d: DaemonSet): { text: string; done: boolean } {
 
 /** Watches one Deployment or DaemonSet until its rollout is done, printing each new status line. */
 export function watchRollout(k: KubectlContext, t: Target): number {
-  const timeout = parseDuration(str(k.flags, 'timeout'));
-  if (timeout === undefined) return fail(k, `invalid argument "${str(k.flags, 'timeout')}" for "--timeout" flag: time: invalid duration "${str(k.flags, 'timeout')}"`);
-  const limit = timeout > 0 ? timeout : MAX_WATCH_SECONDS;
+  const timeout = timeoutFlag(k);
+  if (typeof timeout === 'string') return fail(k, timeout);
+  const limit = timeout > 0 ? Math.min(timeout, MAX_TIMEOUT_SECONDS) : MAX_WATCH_SECONDS;
   let last = '';
   for (let s = 0; ; s++) {
     const obj = apiGet(k.sim, t.info.kind, t.namespace, t.name);
     if (isApiError(obj)) return failApi(k, obj);
-    const st = t.info.kind === 'Deployment' ? deploymentStatus(obj as Deployment) : daemonSetStatus(obj as DaemonSet);
+    // DaemonSetStatusViewer ignores --revision (DaemonSets keep no rollout history there).
+    const st = t.info.kind === 'Deployment' ? deploymentStatus(obj as Deployment, Number(k.flags.values['revision'] ?? 0)) : daemonSetStatus(obj as DaemonSet);
     if ('error' in st) return fail(k, st.error);
     if (st.text !== last) k.stdout(st.text);
     last = st.text;

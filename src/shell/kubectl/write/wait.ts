@@ -5,7 +5,7 @@ import { advance, apiGet, isApiError, settle } from '../../../sim/index.js';
 import { str } from '../flags.js';
 import type { KubectlContext, KubectlVerb } from '../verb.js';
 import { fail, failApi, printSuccess } from './common.js';
-import { parseDuration } from './rollout-status.js';
+import { MAX_TIMEOUT_SECONDS, timeoutFlag } from './rollout-status.js';
 import { resolveTargets, type Target } from './targets.js';
 import { filenameFlags, helpFor } from './verb-base.js';
 
@@ -50,8 +50,10 @@ function waitOne(k: KubectlContext, t: Target, c: Condition, timeout: number): n
 function runWait(k: KubectlContext): number {
   const c = parseFor(str(k.flags, 'for'));
   if (typeof c === 'string') return fail(k, c);
-  const timeout = parseDuration(str(k.flags, 'timeout'));
-  if (timeout === undefined) return fail(k, `invalid argument "${str(k.flags, 'timeout')}" for "--timeout" flag: time: invalid duration "${str(k.flags, 'timeout')}"`);
+  const given = timeoutFlag(k);
+  if (typeof given === 'string') return fail(k, given);
+  // kubectl waits a week for a negative timeout; the lab runs the clock no longer than that either.
+  const timeout = given < 0 ? MAX_TIMEOUT_SECONDS : Math.min(given, MAX_TIMEOUT_SECONDS);
   const resolved = resolveTargets(k, k.flags.args);
   if (!resolved.ok) return fail(k, resolved.error);
   if (resolved.targets.length === 0) return fail(k, 'no matching resources found');

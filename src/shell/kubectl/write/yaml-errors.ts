@@ -48,9 +48,13 @@ function openAt(text: string, offset: number): { closers: string[]; quote: strin
   const closers: string[] = [];
   let quote = '';
   let quoteAt = -1;
+  // The last non-blank character before i, kept as i moves on (re-trimming the prefix at every i is quadratic).
+  let scanned = 0;
+  let lastNonBlank = '';
   for (let i = 0; i < offset && i < text.length; i++) {
     const c = text[i]!;
-    const before = text.slice(0, i).replace(/[ \t]+$/, '').slice(-1);
+    for (; scanned < i; scanned++) if (text[scanned] !== ' ' && text[scanned] !== '\t') lastNonBlank = text[scanned]!;
+    const before = lastNonBlank;
     if (quote !== '') {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = '';

@@ -12,6 +12,9 @@ import { toolFlavour } from './flavours.js';
 import { formatPing, INTERRUPT_AFTER, pingResolveError, type PingProbe, type PingRun } from './ping-format.js';
 import { parsePingArgs } from './ping-opts.js';
 
+/** The most echo requests one ping sends: past them the lab stops it as if the learner pressed Ctrl-C. */
+const MAX_PROBES = 100;
+
 /** The TTL of a reply: 64 less one for each node that forwards it back (pods sit behind their node). */
 export function replyTtl(from: Endpoint, server: ServerSide): number {
   const clientNode = from.kind === 'laptop' ? undefined : from.node;
@@ -46,8 +49,9 @@ function runPing(ctx: CommandContext): number {
     const e = pingResolveError(impl, opts.target, resolved.reason);
     return emit(ctx, 'ping', new Output().err(e.text).done(e.status, 0));
   }
-  const interrupted = opts.count === undefined && opts.deadlineMs === undefined;
-  const n = opts.count ?? (opts.deadlineMs !== undefined ? Math.max(1, Math.floor(opts.deadlineMs / 1000)) : INTERRUPT_AFTER);
+  const wanted = opts.count ?? (opts.deadlineMs !== undefined ? Math.max(1, Math.floor(opts.deadlineMs / 1000)) : INTERRUPT_AFTER);
+  const interrupted = (opts.count === undefined && opts.deadlineMs === undefined) || wanted > MAX_PROBES;
+  const n = Math.min(wanted, MAX_PROBES);
   const probes = Array.from({ length: n }, () => probe(ctx, resolved.ip, opts.waitMs ?? 10_000));
   const named = !isIPv4(opts.target);
   return emit(ctx, 'ping', formatPing({
