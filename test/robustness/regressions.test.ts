@@ -152,3 +152,8 @@ test('events still expire an hour after they were last seen, at most a minute la
   sh(lab, 'sleep 62');
   assert.equal(sh(lab, 'kubectl get events').err, 'No resources found in default namespace.');
 });
+
+test('trace with a carriage return in its host name crashed on the host:port split; it now says the name does not resolve', () => {
+  const lab = testLab();
+  assert.deepEqual(after(lab, [], 'trace w\reb'), { out: '', err: 'trace: cannot resolve w\reb: no DNS server answered', status: 1 });
+});

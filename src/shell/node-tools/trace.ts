@@ -25,7 +25,7 @@ function parseTarget(args: string[]): Target | string {
     return { host: parsed.url.host, port: parsed.url.port, proto: 'tcp' };
   }
   if (!words[0] || words.length > 1) return USAGE;
-  const m = /^(.*?)(?::(\d+))?$/.exec(words[0])!;
+  const m = /^(.*?)(?::(\d+))?$/s.exec(words[0])!;
   return { host: m[1]!, port: m[2] ? Number(m[2]) : proto === 'udp' ? 53 : 80, proto };
 }
 
